@@ -1,0 +1,232 @@
+package io.ledgerstream.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The configuration of every Ledgerstream command, immutable once built.
+ *
+ * <p>Order of precedence, lowest first: built-in defaults, the properties file named by
+ * {@code LEDGERSTREAM_CONFIG}, environment variables, then explicit overrides (command-line flags).
+ * Ledgerstream's own keys are listed in {@link Key}. Any Kafka client or Streams property passes
+ * through: in the file as {@code kafka.<property>}, in the environment as
+ * {@code LEDGERSTREAM_KAFKA_<PROPERTY>} ({@code LEDGERSTREAM_KAFKA_COMMIT_INTERVAL_MS=100} sets
+ * {@code commit.interval.ms}). A pass-through that would set something Ledgerstream manages through
+ * its own key (bootstrap servers, application id, application server) is refused, as is an unknown
+ * key in the file, so a typo never goes unnoticed.
+ */
+public final class LedgerstreamConfig {
+
+    /** Ledgerstream's own settings: property name, environment variable, default. */
+    public enum Key {
+        BOOTSTRAP_SERVERS("bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        SCHEMA_REGISTRY_URL("schema.registry.url", "SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"),
+        REDIS_URL("redis.url", "REDIS_URL", "redis://127.0.0.1:6379"),
+        TOPIC_PREFIX("topic.prefix", "LEDGERSTREAM_TOPIC_PREFIX", ""),
+        PARTITIONS("topic.partitions", "LEDGERSTREAM_PARTITIONS", "4"),
+        APPLICATION_ID("application.id", "LEDGERSTREAM_APPLICATION_ID", "ledgerstream"),
+        STATE_DIR("state.dir", "LEDGERSTREAM_STATE_DIR", System.getProperty("java.io.tmpdir") + "/ledgerstream-state"),
+        HTTP_HOST("http.host", "LEDGERSTREAM_HTTP_HOST", "127.0.0.1"),
+        HTTP_PORT("http.port", "LEDGERSTREAM_HTTP_PORT", "8080"),
+        /** host:port other instances use to reach this one's API; empty for a single instance. */
+        APPLICATION_SERVER("application.server", "LEDGERSTREAM_APPLICATION_SERVER", ""),
+        STREAM_THREADS("stream.threads", "LEDGERSTREAM_STREAM_THREADS", "1");
+
+        final String property;
+        final String env;
+        final String defaultValue;
+
+        Key(String property, String env, String defaultValue) {
+            this.property = property;
+            this.env = env;
+            this.defaultValue = defaultValue;
+        }
+
+        public String property() {
+            return property;
+        }
+
+        public String env() {
+            return env;
+        }
+    }
+
+    static final String KAFKA_FILE_PREFIX = "kafka.";
+    static final String KAFKA_ENV_PREFIX = "LEDGERSTREAM_KAFKA_";
+    private static final Set<String> MANAGED_KAFKA_PROPERTIES =
+            Set.of("bootstrap.servers", "application.id", "application.server", "state.dir");
+
+    private final Map<Key, String> values;
+    private final Map<String, String> kafka;
+
+    private LedgerstreamConfig(Map<Key, String> values, Map<String, String> kafka) {
+        this.values = Collections.unmodifiableMap(values);
+        this.kafka = Collections.unmodifiableMap(kafka);
+    }
+
+    /** Defaults, then the file named by {@code LEDGERSTREAM_CONFIG}, then the process environment. */
+    public static LedgerstreamConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    /** As {@link #fromEnvironment()}, with the environment given (tests). */
+    public static LedgerstreamConfig load(Map<String, String> env) {
+        Map<Key, String> values = new LinkedHashMap<>();
+        for (Key key : Key.values()) {
+            values.put(key, key.defaultValue);
+        }
+        Map<String, String> kafka = new LinkedHashMap<>();
+        String file = env.get("LEDGERSTREAM_CONFIG");
+        if (file != null && !file.isBlank()) {
+            readFile(Path.of(file), values, kafka);
+        }
+        for (Key key : Key.values()) {
+            String fromEnv = env.get(key.env);
+            if (fromEnv != null) {
+                values.put(key, fromEnv);
+            }
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith(KAFKA_ENV_PREFIX)) {
+                putKafka(kafka, name.substring(KAFKA_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                        value, "environment variable " + name);
+            }
+        });
+        return new LedgerstreamConfig(values, kafka);
+    }
+
+    private static void readFile(Path path, Map<Key, String> values, Map<String, String> kafka) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + path + ": " + e.getMessage());
+        }
+        for (String name : properties.stringPropertyNames()) {
+            String value = properties.getProperty(name).trim();
+            if (name.startsWith(KAFKA_FILE_PREFIX)) {
+                putKafka(kafka, name.substring(KAFKA_FILE_PREFIX.length()), value, path + ": " + name);
+            } else {
+                values.put(keyOf(name).orElseThrow(() -> new ConfigException(path + ": unknown key '" + name
+                        + "' (Ledgerstream keys: " + knownProperties() + "; Kafka properties take the prefix kafka.)")), value);
+            }
+        }
+    }
+
+    private static void putKafka(Map<String, String> kafka, String property, String value, String where) {
+        if (MANAGED_KAFKA_PROPERTIES.contains(property)) {
+            throw new ConfigException(where + " sets " + property + ", which Ledgerstream manages: use its own key "
+                    + keyOf(property).map(k -> k.env).orElse(property) + " instead");
+        }
+        kafka.put(property, value);
+    }
+
+    private static Optional<Key> keyOf(String property) {
+        for (Key key : Key.values()) {
+            if (key.property.equals(property)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String knownProperties() {
+        StringBuilder names = new StringBuilder();
+        for (Key key : Key.values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(key.property);
+        }
+        return names.toString();
+    }
+
+    /** A copy with one setting overridden (command-line flags, tests). */
+    public LedgerstreamConfig with(Key key, String value) {
+        Map<Key, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new LedgerstreamConfig(copy, kafka);
+    }
+
+    /** A copy with one Kafka client or Streams property set. */
+    public LedgerstreamConfig withKafka(String property, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(kafka);
+        putKafka(copy, property, value, "override");
+        return new LedgerstreamConfig(values, copy);
+    }
+
+    public String get(Key key) {
+        return values.get(key);
+    }
+
+    public String bootstrapServers() {
+        return get(Key.BOOTSTRAP_SERVERS);
+    }
+
+    public String schemaRegistryUrl() {
+        return get(Key.SCHEMA_REGISTRY_URL);
+    }
+
+    public String redisUrl() {
+        return get(Key.REDIS_URL);
+    }
+
+    public String topicPrefix() {
+        return get(Key.TOPIC_PREFIX);
+    }
+
+    public int partitions() {
+        return intValue(Key.PARTITIONS);
+    }
+
+    public String applicationId() {
+        return get(Key.APPLICATION_ID);
+    }
+
+    public String stateDir() {
+        return get(Key.STATE_DIR);
+    }
+
+    public String httpHost() {
+        return get(Key.HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return intValue(Key.HTTP_PORT);
+    }
+
+    public Optional<String> applicationServer() {
+        String server = get(Key.APPLICATION_SERVER);
+        return server == null || server.isBlank() ? Optional.empty() : Optional.of(server);
+    }
+
+    public int streamThreads() {
+        return intValue(Key.STREAM_THREADS);
+    }
+
+    /** The pass-through Kafka client and Streams properties. */
+    public Map<String, String> kafkaProperties() {
+        return kafka;
+    }
+
+    private int intValue(Key key) {
+        String value = get(key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key.property + " (" + key.env + ") must be a whole number, got '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // values only: Ledgerstream's keys hold no secrets; Kafka pass-throughs may (sasl.jaas.config)
+        return "LedgerstreamConfig" + values + " + kafka properties " + kafka.keySet();
+    }
+}

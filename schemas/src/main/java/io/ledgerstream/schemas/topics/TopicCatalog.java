@@ -1,0 +1,58 @@
+package io.ledgerstream.schemas.topics;
+
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.EnrichedTransaction;
+import io.ledgerstream.schemas.avro.FxRate;
+import io.ledgerstream.schemas.avro.RawTransaction;
+import io.ledgerstream.schemas.avro.RejectedRecord;
+import io.ledgerstream.schemas.avro.UserSettings;
+import io.ledgerstream.schemas.serde.AvroSerdes;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of DESIGN.md with its name (after an optional prefix), key serde and value serde.
+ * Immutable; built once from configuration and handed to whoever reads or writes a topic.
+ * All user-keyed topics share one partition count, because the topology joins them by userId.
+ */
+public record TopicCatalog(
+        Topic<String, RawTransaction> raw,
+        Topic<String, EnrichedTransaction> enriched,
+        Topic<String, RejectedRecord> rejected,
+        Topic<String, Alert> alerts,
+        Topic<String, CategoryCorrection> corrections,
+        Topic<String, UserSettings> userSettings,
+        Topic<String, FxRate> fxRates,
+        AvroSerdes serdes) {
+
+    public static final int DEFAULT_PARTITIONS = 4;
+
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+
+    /**
+     * @param prefix     prepended to every topic name ("" for the default names)
+     * @param partitions partitions of every user-keyed topic
+     */
+    public static TopicCatalog create(String prefix, int partitions, AvroSerdes serdes) {
+        Serde<String> userId = Serdes.String();
+        return new TopicCatalog(
+                new Topic<>(prefix + "transactions.raw", userId, serdes.value(RawTransaction.class), partitions, KEEP_FOREVER),
+                new Topic<>(prefix + "transactions.enriched", userId, serdes.value(EnrichedTransaction.class), partitions, Map.of()),
+                new Topic<>(prefix + "transactions.rejected", userId, serdes.value(RejectedRecord.class), partitions, Map.of()),
+                new Topic<>(prefix + "alerts", userId, serdes.value(Alert.class), partitions, Map.of()),
+                new Topic<>(prefix + "category.corrections", userId, serdes.value(CategoryCorrection.class), partitions, KEEP_FOREVER),
+                new Topic<>(prefix + "user.settings", userId, serdes.value(UserSettings.class), partitions, COMPACTED),
+                // key CURRENCY:YYYY-MM-DD, so compaction keeps every day's rate (conversion needs history)
+                new Topic<>(prefix + "fx.rates", Serdes.String(), serdes.value(FxRate.class), 1, COMPACTED),
+                serdes);
+    }
+
+    /** Every topic, for creating them up front. */
+    public List<Topic<?, ?>> all() {
+        return List.of(raw, enriched, rejected, alerts, corrections, userSettings, fxRates);
+    }
+}
