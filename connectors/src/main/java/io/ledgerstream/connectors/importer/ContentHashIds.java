@@ -1,0 +1,50 @@
+package io.ledgerstream.connectors.importer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ids for rows that carry no bank id: a hash of the row's content plus its occurrence index among
+ * identical rows of the same file, prefixed {@code h-}. Re-importing the file yields the same ids,
+ * so nothing is duplicated, while two identical coffees on one day stay two transactions.
+ * One instance per file, fed the rows in file order.
+ */
+public final class ContentHashIds {
+
+    public static final String PREFIX = "h-";
+
+    private static final char FIELD_SEPARATOR = '\u001f';
+    private static final int HEX_CHARS = 32;
+
+    private final Map<String, Integer> occurrences = new HashMap<>();
+
+    /**
+     * The id of the next row with this content.
+     *
+     * @param content the row's canonical fields in a fixed order; {@code null} stands for absent
+     */
+    public String next(List<String> content) {
+        StringBuilder key = new StringBuilder();
+        for (String field : content) {
+            // absent and empty differ, so a missing merchant never collides with an empty one
+            key.append(field == null ? "\u0000" : field).append(FIELD_SEPARATOR);
+        }
+        String canonical = key.toString();
+        int occurrence = occurrences.merge(canonical, 1, Integer::sum) - 1;
+        return PREFIX + sha256Hex(canonical + occurrence).substring(0, HEX_CHARS);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.ledgerstream.connectors.importer;
+
+import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.connectors.kafka.KafkaPublishers;
+import io.ledgerstream.connectors.kafka.PublishException;
+import io.ledgerstream.connectors.kafka.Publishers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import FILE --user U [--format auto] [--account A] [--dry-run]}: parses a statement and
+ * publishes it to {@code transactions.raw}, then prints the report. Exit code 0 when something was
+ * imported (or the statement was empty), 1 when the file could not be read, its format is unknown,
+ * nothing in it parsed, or publishing failed.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Parse a statement file and publish its transactions to transactions.raw.")
+public final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The statement file.")
+    private Path file;
+
+    @Option(names = "--user", required = true, paramLabel = "U", description = "The user the statement belongs to.")
+    private String user;
+
+    @Option(names = "--format", defaultValue = StatementFormats.AUTO, paramLabel = "FORMAT",
+            description = "auto (by extension, then content) or a format name: jsonl. Default: ${DEFAULT-VALUE}.")
+    private String format;
+
+    @Option(names = "--account", paramLabel = "A", description = "Account id for rows that name none.")
+    private String account;
+
+    @Option(names = "--dry-run", description = "Parse and report, publish nothing.")
+    private boolean dryRun;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Publishers publishers;
+    private final Importer importer;
+
+    /** Publishes to the Kafka cluster and registry of {@code config}. */
+    public ImportCommand(LedgerstreamConfig config) {
+        this(new KafkaPublishers(config), Importer.withBuiltInFormats());
+    }
+
+    public ImportCommand(Publishers publishers, Importer importer) {
+        this.publishers = publishers;
+        this.importer = importer;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ImportReport report = importer.importFile(file, format, new ImportOptions(user, account), dryRun,
+                    publishers::rawTransactions);
+            out.print(report.render());
+            out.flush();
+            if (report.nothingParsed()) {
+                err.println("nothing in " + file + " could be imported");
+                return 1;
+            }
+            return 0;
+        } catch (NoSuchFileException e) {
+            err.println("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+        } catch (UnknownFormatException e) {
+            err.println(e.getMessage());
+        } catch (PublishException e) {
+            err.println("publishing to " + publishers.describe() + " failed: " + e.getMessage());
+        }
+        return 1;
+    }
+}

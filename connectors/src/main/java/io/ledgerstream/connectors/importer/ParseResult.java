@@ -1,0 +1,66 @@
+package io.ledgerstream.connectors.importer;
+
+import io.ledgerstream.schemas.avro.RawTransaction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a parser made of a file.
+ *
+ * @param rowsRead     rows (lines, entries) the parser looked at
+ * @param transactions the rows that became transactions, in file order
+ * @param problems     rows refused, with where and why
+ * @param skipped      rows left out on purpose (pending, balance lines), counted by reason
+ */
+public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<ImportProblem> problems,
+                          Map<String, Integer> skipped) {
+
+    public ParseResult {
+        transactions = List.copyOf(transactions);
+        problems = List.copyOf(problems);
+        skipped = Map.copyOf(skipped);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a parse as it goes. */
+    public static final class Builder {
+        private int rowsRead;
+        private final List<RawTransaction> transactions = new ArrayList<>();
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private final Map<String, Integer> skipped = new LinkedHashMap<>();
+
+        public Builder rowRead() {
+            rowsRead++;
+            return this;
+        }
+
+        public Builder transaction(RawTransaction transaction) {
+            transactions.add(transaction);
+            return this;
+        }
+
+        public Builder problem(ImportProblem problem) {
+            problems.add(problem);
+            return this;
+        }
+
+        public Builder problems(List<ImportProblem> more) {
+            problems.addAll(more);
+            return this;
+        }
+
+        public Builder skipped(String reason) {
+            skipped.merge(reason, 1, Integer::sum);
+            return this;
+        }
+
+        public ParseResult build() {
+            return new ParseResult(rowsRead, transactions, problems, skipped);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.ledgerstream.connectors.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgerstream.connectors.kafka.FakePublisher;
+import io.ledgerstream.schemas.avro.RawTransaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImporterTest {
+
+    private static final String LINES = """
+            {"transactionId":"t-1","bookedAt":"2026-03-04","amount":"-12.34","currency":"EUR"}
+            {"transactionId":"t-2","bookedAt":"2026-03-05","amount":"-1,00","currency":"EUR"}
+            {"transactionId":"t-3","bookedAt":"2026-03-06","amount":"40.00","currency":"EUR"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final Importer importer = Importer.withBuiltInFormats();
+    private final FakePublisher<String, RawTransaction> publisher = new FakePublisher<>();
+
+    @Test
+    void shouldPublishEveryParsedTransactionKeyedByUserAndReportTheRest() throws IOException {
+        Path file = Files.writeString(dir.resolve("march.jsonl"), LINES);
+
+        ImportReport report = importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher);
+
+        assertThat(publisher.published()).extracting(Map.Entry::getKey).containsExactly("alice", "alice");
+        assertThat(publisher.values()).extracting(RawTransaction::getTransactionId).containsExactly("t-1", "t-3");
+        assertThat(publisher.closed()).isTrue();
+        assertThat(report.published()).isEqualTo(2);
+        assertThat(report.render())
+                .contains("lines read:             3")
+                .contains("transactions published: 2")
+                .contains("lines skipped:          1")
+                .contains("march.jsonl:2: amount: unparseable amount");
+    }
+
+    @Test
+    void shouldPublishNothingOnADryRun() throws IOException {
+        Path file = Files.writeString(dir.resolve("march.jsonl"), LINES);
+
+        ImportReport report = importer.importFile(file, "jsonl", ImportOptions.forUser("alice"), true, () -> publisher);
+
+        assertThat(publisher.published()).isEmpty();
+        assertThat(report.result().transactions()).hasSize(2);
+        assertThat(report.render()).contains("dry run").contains("transactions parsed:    2");
+    }
+
+    @Test
+    void shouldRecognizeJsonLinesByContentWhenTheExtensionSaysNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("export.txt"), LINES);
+
+        ImportReport report = importer.importFile(file, "auto", ImportOptions.forUser("alice"), true, () -> publisher);
+
+        assertThat(report.format()).isEqualTo("jsonl");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFormatName() throws IOException {
+        Path file = Files.writeString(dir.resolve("march.jsonl"), LINES);
+
+        assertThatThrownBy(() -> importer.importFile(file, "xlsx", ImportOptions.forUser("alice"), false, () -> publisher))
+                .isInstanceOf(UnknownFormatException.class)
+                .hasMessageContaining("unknown format 'xlsx'").hasMessageContaining("jsonl");
+    }
+
+    @Test
+    void shouldRefuseAFileWhoseFormatAutoCannotTell() throws IOException {
+        Path file = Files.writeString(dir.resolve("statement.dat"), "Date;Amount\n04.03.2026;-12,34\n");
+
+        assertThatThrownBy(() -> importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher))
+                .isInstanceOf(UnknownFormatException.class)
+                .hasMessageContaining("cannot tell the format of statement.dat");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void shouldShowTwentyProblemsPerReasonAndCountTheRest() throws IOException {
+        String bad = IntStream.range(0, 25).mapToObj(i -> "{\"bookedAt\":\"2026-03-04\",\"currency\":\"EUR\"}\n")
+                .collect(Collectors.joining());
+        Path file = Files.writeString(dir.resolve("bad.jsonl"), bad);
+
+        ImportReport report = importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher);
+
+        assertThat(report.nothingParsed()).isTrue();
+        assertThat(report.render())
+                .contains("amount: missing: 25 lines")
+                .contains("bad.jsonl:20: amount: missing")
+                .doesNotContain("bad.jsonl:21:")
+                .contains("... and 5 more");
+    }
+}
