@@ -1,0 +1,68 @@
+package io.ledgerstream.topology;
+
+import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.categorize.CategoryCorrectionProcessor;
+import io.ledgerstream.topology.settings.UserSettingsProcessor;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Builds Ledgerstream's Kafka Streams topology; building only, {@code main} runs it.
+ *
+ * <pre>
+ * transactions.raw ─► validate ─► dedupe-versions ─► enrich ─► categorize ─► write-version ─┬─► transactions.enriched
+ *        (bytes)        │                              │                                    ├─► aggregate-monthly-summaries
+ *                       └──────── dead letters ◄───────┘ (no FX rate)                       └─► detect (large, duplicate) ─► record-alerts ─► alerts
+ *                                     └─► transactions.rejected
+ * user.settings ─► write-user-settings          category.corrections ─► write-category-corrections
+ * fx.rates ─► global table fx-rates
+ * </pre>
+ *
+ * Every input is keyed by userId and every store by a key starting with it, so the whole flow is
+ * one sub-topology without repartitioning. Every node and store is named ({@link NodeNames},
+ * {@link StoreNames}); the builder refuses generated names of internal resources.
+ */
+public final class LedgerstreamTopology {
+
+    private LedgerstreamTopology() {
+    }
+
+    /** The topology for these topics and settings; a pure function of its arguments. */
+    public static Topology build(TopicCatalog catalog, TopologySettings settings) {
+        StreamsBuilder builder = new StreamsBuilder(namingEnforced());
+        StateStores.addTo(builder, catalog.serdes());
+        builder.globalTable(catalog.fxRates().name(),
+                Consumed.with(catalog.fxRates().keySerde(), catalog.fxRates().valueSerde()).withName(NodeNames.FX_RATES_SOURCE),
+                StateStores.fxRates(catalog.serdes()));
+        builder.stream(catalog.userSettings().name(),
+                        Consumed.with(catalog.userSettings().keySerde(), catalog.userSettings().valueSerde())
+                                .withName(NodeNames.USER_SETTINGS_SOURCE))
+                .process(UserSettingsProcessor::new, Named.as(NodeNames.WRITE_USER_SETTINGS), StoreNames.USER_SETTINGS);
+        builder.stream(catalog.corrections().name(),
+                        Consumed.with(catalog.corrections().keySerde(), catalog.corrections().valueSerde())
+                                .withName(NodeNames.CORRECTIONS_SOURCE))
+                .process(CategoryCorrectionProcessor::new, Named.as(NodeNames.WRITE_CORRECTIONS),
+                        StoreNames.CATEGORY_CORRECTIONS, StoreNames.TRANSACTION_VERSIONS);
+        TransactionFlow.addTo(builder, catalog, settings);
+        return builder.build();
+    }
+
+    /**
+     * A topology configuration whose only purpose is to make {@code build()} fail on a generated
+     * name of a store or internal topic (KIP-1111), in tests as in production. Kafka Streams checks
+     * names while building, with the builder's configuration, and replaces that configuration with
+     * the application's own when the topology starts; the placeholders below are never used.
+     */
+    private static TopologyConfig namingEnforced() {
+        Properties naming = new Properties();
+        naming.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledgerstream-naming-check");
+        naming.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        return new TopologyConfig(new StreamsConfig(naming));
+    }
+}

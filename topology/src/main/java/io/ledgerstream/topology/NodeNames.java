@@ -1,0 +1,43 @@
+package io.ledgerstream.topology;
+
+/**
+ * Names of the topology's sources, processors, branches and sinks, as {@code topology.describe()}
+ * shows them. Like store names, they are kept stable: Kafka Streams derives internal names from them.
+ */
+public final class NodeNames {
+
+    public static final String RAW_SOURCE = "transactions-raw-source";
+    public static final String VALIDATE = "validate";
+    /** Prefix of the validation branches: {@code validation-rejected}, {@code validation-accepted}. */
+    public static final String VALIDATION_SPLIT = "validation-";
+    public static final String VALIDATION_DEAD_LETTER = "validation-dead-letter";
+    public static final String VALIDATED = "validated-transaction";
+    public static final String DEDUPE = "dedupe-versions";
+    public static final String ENRICH = "enrich";
+    /** Prefix of the enrichment branches: {@code enrichment-rejected}, {@code enrichment-accepted}. */
+    public static final String ENRICHMENT_SPLIT = "enrichment-";
+    public static final String ENRICHMENT_DEAD_LETTER = "enrichment-dead-letter";
+    public static final String ENRICHED = "enriched-change";
+    public static final String REJECTED_BRANCH = "rejected";
+    public static final String ACCEPTED_BRANCH = "accepted";
+    public static final String DEAD_LETTERS = "dead-letters";
+    public static final String DEAD_LETTER_SINK = "transactions-rejected-sink";
+    public static final String CATEGORIZE = "categorize";
+    public static final String WRITE_VERSION = "write-version";
+    public static final String ENRICHED_TRANSACTION = "enriched-transaction";
+    public static final String ENRICHED_SINK = "transactions-enriched-sink";
+    public static final String AGGREGATE = "aggregate-monthly-summaries";
+    public static final String DETECT_LARGE = "detect-large-transactions";
+    public static final String DETECT_DUPLICATES = "detect-duplicate-charges";
+    public static final String ALERT_CANDIDATES = "alert-candidates";
+    public static final String RECORD_ALERTS = "record-alerts";
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String USER_SETTINGS_SOURCE = "user-settings-source";
+    public static final String WRITE_USER_SETTINGS = "write-user-settings";
+    public static final String CORRECTIONS_SOURCE = "category-corrections-source";
+    public static final String WRITE_CORRECTIONS = "write-category-corrections";
+    public static final String FX_RATES_SOURCE = "fx-rates-source";
+
+    private NodeNames() {
+    }
+}

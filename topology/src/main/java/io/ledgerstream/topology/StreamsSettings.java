@@ -1,0 +1,43 @@
+package io.ledgerstream.topology;
+
+import io.ledgerstream.config.LedgerstreamConfig;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The Kafka Streams properties of a Ledgerstream instance. No default key or value serde is set:
+ * every source, sink and store names its serdes.
+ */
+public final class StreamsSettings {
+
+    /** How often Streams commits (and so how long exactly-once output waits), unless overridden. */
+    public static final int COMMIT_INTERVAL_MS = 100;
+
+    private StreamsSettings() {
+    }
+
+    /**
+     * Application id, bootstrap servers, state directory, application server (when set), stream
+     * threads, exactly-once v2, explicit naming of internal resources enforced, a 100 ms commit
+     * interval; then every Kafka pass-through of {@code config}, last, so it may override these.
+     */
+    public static Properties properties(LedgerstreamConfig config) {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        config.applicationServer().ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
+        // transactions.raw is read as bytes and dead-lettered by the topology itself; this covers the
+        // side inputs (settings, corrections, FX rates): a poison record there is logged and skipped
+        // rather than stopping the stream thread.
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        properties.putAll(config.kafkaProperties());
+        return properties;
+    }
+}

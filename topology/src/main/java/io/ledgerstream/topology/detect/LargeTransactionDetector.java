@@ -1,0 +1,64 @@
+package io.ledgerstream.topology.detect;
+
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.EnrichedTransaction;
+import io.ledgerstream.schemas.avro.Severity;
+import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.TopologySettings;
+import io.ledgerstream.topology.flow.TransactionChange;
+import io.ledgerstream.topology.settings.UserSettingsView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * LARGE_TRANSACTION: money out whose base amount is at least the user's threshold (or the default),
+ * raised on a transaction's first live version only, so a correction of the same payment does not
+ * raise it again.
+ */
+public final class LargeTransactionDetector implements FixedKeyProcessor<String, TransactionChange, Alert> {
+
+    private final TopologySettings defaults;
+    private FixedKeyProcessorContext<String, Alert> context;
+    private UserSettingsView settings;
+
+    public LargeTransactionDetector(TopologySettings defaults) {
+        this.defaults = defaults;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.settings = new UserSettingsView(context.getStateStore(StoreNames.USER_SETTINGS), defaults);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, TransactionChange> record) {
+        if (!record.value().isFirstLiveVersion()) {
+            return;
+        }
+        EnrichedTransaction payment = record.value().current();
+        BigDecimal paid = payment.getBaseAmount().negate();
+        if (paid.signum() <= 0 || paid.compareTo(settings.largeTransactionThreshold(payment.getUserId())) < 0) {
+            return;
+        }
+        Alert alert = Alert.newBuilder()
+                .setAlertId(AlertIds.of(AlertType.LARGE_TRANSACTION, payment.getUserId(), payment.getTransactionId()))
+                .setUserId(payment.getUserId())
+                .setType(AlertType.LARGE_TRANSACTION)
+                .setSeverity(Severity.WARNING)
+                .setTransactionId(payment.getTransactionId())
+                .setBookedAt(payment.getBookedAt())
+                .setAmount(paid)
+                .setCurrency(payment.getBaseCurrency())
+                .setMerchant(payment.getMerchant())
+                .setMessage("Large payment of " + AlertFormat.money(paid, payment.getBaseCurrency()) + " to "
+                        + AlertFormat.payee(payment))
+                .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
+                .build();
+        context.forward(record.withValue(alert));
+    }
+}
