@@ -1,0 +1,174 @@
+package io.ledgerstream.api.app;
+
+import io.javalin.Javalin;
+import io.ledgerstream.api.http.ApiDependencies;
+import io.ledgerstream.api.http.ApiServer;
+import io.ledgerstream.api.publish.KafkaUserCommandPublisher;
+import io.ledgerstream.api.publish.UserCommandPublisher;
+import io.ledgerstream.api.query.InteractiveQueryReader;
+import io.ledgerstream.api.query.KeyLocator;
+import io.ledgerstream.api.query.StreamsKeyLocator;
+import io.ledgerstream.api.routing.ForwardingRouting;
+import io.ledgerstream.api.routing.OwnerRouting;
+import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.schemas.registry.HttpSchemaRegistryClient;
+import io.ledgerstream.schemas.serde.AvroSerdes;
+import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.LedgerstreamTopology;
+import io.ledgerstream.topology.StreamsSettings;
+import io.ledgerstream.topology.TopologySettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Ledgerstream process: a Kafka Streams instance of the topology and, in the same JVM, the HTTP API
+ * over its state stores, plus the producer of corrections and settings. Local state is kept across
+ * restarts ({@code cleanUp()} is never called); a failed stream thread is replaced.
+ */
+public final class LedgerstreamApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerstreamApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+
+    private final LedgerstreamConfig config;
+    private final TopicCatalog catalog;
+    private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
+    private KafkaStreams streams;
+    private UserCommandPublisher publisher;
+    private Javalin http;
+    private boolean started;
+    private boolean closed;
+
+    /** With the topic catalog of the configuration, its serdes on the configured schema registry. */
+    public LedgerstreamApp(LedgerstreamConfig config) {
+        this(config, TopicCatalog.create(config.topicPrefix(), config.partitions(),
+                new AvroSerdes(new HttpSchemaRegistryClient(config.schemaRegistryUrl()))));
+    }
+
+    public LedgerstreamApp(LedgerstreamConfig config, TopicCatalog catalog) {
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Builds the topology (logging its description), starts the HTTP API on
+     * {@code http.host:http.port} (port 0 picks a free one, see {@link #port()}) and then Streams.
+     * Returns once Streams has started, which takes until its global tables (fx.rates) are restored:
+     * the API already answers meanwhile ({@code /ready} with 503).
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    public LedgerstreamApp start() {
+        KafkaStreams starting;
+        synchronized (this) {
+            if (started || closed) {
+                throw new IllegalStateException(closed ? "closed" : "already started");
+            }
+            started = true;
+            try {
+                starting = startApi();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+        // outside the lock: this blocks until the global tables are restored, and close() (Ctrl-C)
+        // must be able to interrupt that
+        try {
+            starting.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private KafkaStreams startApi() {
+        Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults());
+        log.info("Ledgerstream topology:\n{}", topology.describe());
+        streams = new KafkaStreams(topology, StreamsSettings.properties(config));
+        streams.setUncaughtExceptionHandler(exception -> {
+            log.error("a stream thread failed; replacing it", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            log.info("Kafka Streams {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                stopped.complete(newState);
+            }
+        });
+        publisher = new KafkaUserCommandPublisher(config, catalog);
+        KeyLocator locator = new StreamsKeyLocator(streams, config.applicationServer().isPresent());
+        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator),
+                routing(locator), publisher, streams::state, Clock.systemUTC()));
+        // the API first, so /health and /ready answer while Streams restores its state
+        http.start(config.httpHost(), config.httpPort());
+        log.info("Ledgerstream API on {} (application.server {}); starting Kafka Streams", apiUrl(),
+                config.applicationServer().orElse("not set: answering every key locally"));
+        return streams;
+    }
+
+    private OwnerRouting routing(KeyLocator locator) {
+        Optional<HostInfo> self = config.applicationServer().map(HostInfo::buildFromEndpoint);
+        self.filter(host -> config.httpPort() != 0 && host.port() != config.httpPort()).ifPresent(host ->
+                log.warn("application.server {}:{} names another port than http.port {}: other instances"
+                        + " will forward to that port", host.host(), host.port(), config.httpPort()));
+        return self.<OwnerRouting>map(host -> new ForwardingRouting(locator, host, FORWARD_TIMEOUT))
+                .orElse(OwnerRouting.localOnly());
+    }
+
+    /** The port the API listens on (the actual one when configured as 0). */
+    public synchronized int port() {
+        requireStarted();
+        return http.port();
+    }
+
+    /** Base URL of the API, e.g. {@code http://127.0.0.1:8080}. */
+    public String apiUrl() {
+        return "http://" + config.httpHost() + ":" + port();
+    }
+
+    public synchronized KafkaStreams streams() {
+        requireStarted();
+        return streams;
+    }
+
+    /** Completes with ERROR or NOT_RUNNING once the Streams instance has stopped for good. */
+    public CompletableFuture<KafkaStreams.State> stopped() {
+        return stopped;
+    }
+
+    /** Stops the API, then Streams (waiting up to 30 s), then the producer. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (http != null) {
+            http.stop();
+        }
+        if (streams != null && !streams.close(CLOSE_TIMEOUT)) {
+            log.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        stopped.complete(streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state());
+    }
+
+    private void requireStarted() {
+        if (!started || http == null) {
+            throw new IllegalStateException("not started");
+        }
+    }
+}

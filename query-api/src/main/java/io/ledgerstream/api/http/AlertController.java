@@ -1,0 +1,28 @@
+package io.ledgerstream.api.http;
+
+import io.javalin.http.Context;
+import io.ledgerstream.api.http.dto.AlertsResponse;
+import io.ledgerstream.api.query.UserStateReader;
+import io.ledgerstream.api.routing.OwnerRouting;
+import io.ledgerstream.topology.StoreNames;
+
+/** {@code /alerts}: a user's recent alerts, newest first. */
+final class AlertController {
+
+    private final UserStateReader reader;
+    private final OwnerRouting routing;
+
+    AlertController(UserStateReader reader, OwnerRouting routing) {
+        this.reader = reader;
+        this.routing = routing;
+    }
+
+    void alerts(Context ctx) {
+        String userId = RequestParams.userId(ctx);
+        int limit = RequestParams.limit(ctx);
+        if (routing.answeredElsewhere(ctx, StoreNames.ALERTS, userId)) {
+            return;
+        }
+        ctx.json(AlertsResponse.from(userId, reader.alerts(userId, limit)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.ledgerstream.api.http;
+
+import io.javalin.http.Context;
+import io.ledgerstream.api.http.error.BadRequestException;
+import io.ledgerstream.topology.StoreNames;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads and validates path and query parameters; anything malformed is a {@link BadRequestException}. */
+final class RequestParams {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final int MAX_USER_ID_LENGTH = 200;
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
+
+    private RequestParams() {
+    }
+
+    /** The {@code {userId}} path parameter: not blank, and free of the store keys' separator. */
+    static String userId(Context ctx) {
+        String userId = ctx.pathParam("userId");
+        if (userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
+                || userId.contains(StoreNames.SEPARATOR)) {
+            throw new BadRequestException("userId must be 1 to " + MAX_USER_ID_LENGTH
+                    + " characters without '" + StoreNames.SEPARATOR + "'");
+        }
+        return userId;
+    }
+
+    /** The required {@code month} query parameter, {@code YYYY-MM}. */
+    static YearMonth month(Context ctx) {
+        String month = ctx.queryParam("month");
+        if (month == null) {
+            throw new BadRequestException("query parameter month is required, as YYYY-MM");
+        }
+        try {
+            if (MONTH.matcher(month).matches()) {
+                return YearMonth.parse(month);
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the same answer
+        }
+        throw new BadRequestException("month must be YYYY-MM, got '" + month + "'");
+    }
+
+    /** An optional date query parameter, {@code YYYY-MM-DD}. */
+    static Optional<LocalDate> date(Context ctx, String name) {
+        String date = ctx.queryParam(name);
+        if (date == null || date.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (DATE.matcher(date).matches()) {
+                return Optional.of(LocalDate.parse(date));
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the same answer
+        }
+        throw new BadRequestException(name + " must be a date YYYY-MM-DD, got '" + date + "'");
+    }
+
+    /** The optional {@code limit} query parameter: 1 to 500, 50 if absent. */
+    static int limit(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        if (WHOLE_NUMBER.matcher(limit).matches()) {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        }
+        throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+    }
+}

@@ -1,0 +1,55 @@
+package io.ledgerstream.api.http;
+
+import static io.ledgerstream.api.testing.Fixtures.alert;
+import static io.ledgerstream.api.testing.TestApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import io.ledgerstream.api.testing.FakeUserStateReader;
+import io.ledgerstream.api.testing.TestApi;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AlertRoutesTest {
+
+    private final FakeUserStateReader reader = new FakeUserStateReader().withAlerts("alice",
+            alert("alice", "a-2", Instant.parse("2026-03-05T09:00:00Z")),
+            alert("alice", "a-1", Instant.parse("2026-03-04T18:30:00Z")));
+
+    @Test
+    void shouldListAlertsAsTheReaderOrdersThemWithMoneyAsString() {
+        JavalinTest.test(TestApi.app(reader), (server, client) -> {
+            Response response = client.get("/api/v1/users/alice/alerts");
+
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode alerts = json(response).get("alerts");
+            assertThat(alerts).extracting(a -> a.get("alertId").asText()).containsExactly("a-2", "a-1");
+            JsonNode newest = alerts.get(0);
+            assertThat(newest.get("type").asText()).isEqualTo("LARGE_TRANSACTION");
+            assertThat(newest.get("severity").asText()).isEqualTo("WARNING");
+            assertThat(newest.get("transactionId").asText()).isEqualTo("t-a-2");
+            assertThat(newest.get("bookedAt").asText()).isEqualTo("2026-03-04");
+            assertThat(newest.get("amount").asText()).isEqualTo("-1250.50");
+            assertThat(newest.get("currency").asText()).isEqualTo("EUR");
+            assertThat(newest.get("merchant").asText()).isEqualTo("Apple Store");
+            assertThat(newest.get("createdAt").asText()).isEqualTo("2026-03-05T09:00:00Z");
+        });
+    }
+
+    @Test
+    void shouldPassTheLimitToTheReader() {
+        JavalinTest.test(TestApi.app(reader), (server, client) -> {
+            assertThat(json(client.get("/api/v1/users/alice/alerts?limit=1")).get("alerts")).hasSize(1);
+            assertThat(reader.lastLimit).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldRejectABadLimit() {
+        JavalinTest.test(TestApi.app(reader), (server, client) -> {
+            assertThat(client.get("/api/v1/users/alice/alerts?limit=1000").code()).isEqualTo(400);
+        });
+    }
+}

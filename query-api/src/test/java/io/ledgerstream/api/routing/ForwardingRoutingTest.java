@@ -1,0 +1,214 @@
+package io.ledgerstream.api.routing;
+
+import static io.ledgerstream.api.testing.Fixtures.summary;
+import static io.ledgerstream.api.testing.TestApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import io.ledgerstream.api.query.KeyLocation;
+import io.ledgerstream.api.query.KeyLocator;
+import io.ledgerstream.api.query.StateNotQueryableException;
+import io.ledgerstream.api.testing.FakeUserStateReader;
+import io.ledgerstream.api.testing.RecordingPublisher;
+import io.ledgerstream.api.testing.TestApi;
+import io.ledgerstream.topology.StoreNames;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real API apps on loopback: "this" instance, whose routing is under test, and the owner of the
+ * user's partition, a plain API app over a fake reader.
+ */
+class ForwardingRoutingTest {
+
+    private static final HostInfo SELF = new HostInfo("127.0.0.1", 1);
+    private static final String SUMMARY = "/api/v1/users/alice/summary?month=2026-02";
+
+    private final FakeUserStateReader ownerState = new FakeUserStateReader()
+            .withMonths("alice", summary("alice", "2026-02", "EUR", "2500", "1234.56", Map.of()));
+    private final FakeUserStateReader localState = new FakeUserStateReader()
+            .withMonths("alice", summary("alice", "2026-02", "EUR", "1", "1", Map.of()));
+    private final List<String> locatedStores = new ArrayList<>();
+
+    private Javalin thisInstance(KeyLocator locator) {
+        KeyLocator recording = (store, userId) -> {
+            locatedStores.add(store);
+            return locator.locate(store, userId);
+        };
+        return TestApi.app(localState, new RecordingPublisher(),
+                new ForwardingRouting(recording, SELF, Duration.ofSeconds(5)), KafkaStreams.State.RUNNING);
+    }
+
+    private static KeyLocator activeOn(HostInfo active, HostInfo... standbys) {
+        return (store, userId) -> new KeyLocation(OptionalInt.of(2), Optional.of(active), Set.of(standbys));
+    }
+
+    private static HostInfo hostOf(Javalin app) {
+        return new HostInfo("127.0.0.1", app.port());
+    }
+
+    /** A loopback port nothing listens on. */
+    private static HostInfo unreachableHost() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new HostInfo("127.0.0.1", socket.getLocalPort());
+        }
+    }
+
+    private void withOwner(OwnerTest test) {
+        JavalinTest.test(TestApi.app(ownerState), (owner, ownerClient) -> test.run(hostOf(owner)));
+    }
+
+    private interface OwnerTest {
+        void run(HostInfo owner) throws Exception;
+    }
+
+    @Test
+    void shouldRelayTheOwnersAnswerForAUserHostedElsewhere() {
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.headers().get("Content-Type").getFirst()).startsWith("application/json");
+            assertThat(json(response).get("income").asText()).isEqualTo("2500.00");
+            assertThat(locatedStores).containsExactly(StoreNames.MONTHLY_SUMMARIES);
+        }));
+    }
+
+    @Test
+    void shouldRelayTheOwnersNotFound() {
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
+            Response response = client.get("/api/v1/users/alice/summary?month=2020-01");
+
+            assertThat(response.code()).isEqualTo(404);
+            assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+        }));
+    }
+
+    @Test
+    void shouldRelayTheOwnersUnavailableWithItsRetryAfter() {
+        ownerState.failingWith(new StateNotQueryableException("restoring monthly-summaries"));
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(503);
+            assertThat(response.headers().get("Retry-After")).containsExactly("1");
+            assertThat(json(response).get("detail").asText()).contains("restoring");
+        }));
+    }
+
+    @Test
+    void shouldForwardTheSamePathAndQueryMarkedAsForwarded() {
+        Javalin echo = Javalin.create(config -> config.routes.get("/api/v1/users/{userId}/transactions",
+                ctx -> ctx.json(Map.of(
+                        "path", ctx.path(),
+                        "query", ctx.queryString(),
+                        "forwarded", String.valueOf(ctx.header(OwnerRouting.FORWARDED_HEADER))))));
+        JavalinTest.test(echo, (echoServer, echoClient) -> JavalinTest.test(
+                thisInstance(activeOn(hostOf(echoServer))), (server, client) -> {
+                    Response response = client.get("/api/v1/users/alice/transactions?from=2026-03-01&limit=7");
+
+                    assertThat(json(response).get("path").asText()).isEqualTo("/api/v1/users/alice/transactions");
+                    assertThat(json(response).get("query").asText()).isEqualTo("from=2026-03-01&limit=7");
+                    assertThat(json(response).get("forwarded").asText()).isEqualTo("true");
+                    assertThat(locatedStores).containsExactly(StoreNames.TRANSACTIONS_BY_DATE);
+                }));
+    }
+
+    @Test
+    void shouldNeverForwardARequestThatWasAlreadyForwarded() {
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
+            Response response = client.get(SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
+
+            assertThat(response.code()).isEqualTo(503);
+            assertThat(response.headers().get("Retry-After")).containsExactly("1");
+            assertThat(json(response).get("detail").asText()).contains("already forwarded");
+        }));
+    }
+
+    @Test
+    void shouldAnswerAForwardedRequestFromAStandbyHere() {
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner, SELF)), (server, client) -> {
+            Response response = client.get(SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(json(response).get("income").asText()).isEqualTo("1.00");
+        }));
+    }
+
+    @Test
+    void shouldAnswerLocallyWhereThisInstanceHoldsTheActiveTask() {
+        JavalinTest.test(thisInstance(activeOn(SELF)), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(json(response).get("income").asText()).isEqualTo("1.00");
+        });
+    }
+
+    @Test
+    void shouldFallBackToAStandbyWhenTheActiveHostIsUnreachable() throws IOException {
+        HostInfo gone = unreachableHost();
+        withOwner(standby -> JavalinTest.test(thisInstance(activeOn(gone, standby)), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(json(response).get("income").asText()).isEqualTo("2500.00");
+        }));
+    }
+
+    @Test
+    void shouldAnswerFromTheStandbyHereWhenTheActiveHostIsUnreachable() throws IOException {
+        JavalinTest.test(thisInstance(activeOn(unreachableHost(), SELF)), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(json(response).get("income").asText()).isEqualTo("1.00");
+        });
+    }
+
+    @Test
+    void shouldAnswer503WhenNoInstanceCanBeReached() throws IOException {
+        JavalinTest.test(thisInstance(activeOn(unreachableHost())), (server, client) -> {
+            Response response = client.get(SUMMARY);
+
+            assertThat(response.code()).isEqualTo(503);
+            assertThat(response.headers().get("Retry-After")).containsExactly("1");
+            assertThat(json(response).get("detail").asText()).contains("unreachable");
+        });
+    }
+
+    @Test
+    void shouldAnswer503WhileKeyMetadataIsNotAvailable() {
+        KeyLocator rebalancing = (store, userId) -> {
+            throw new StateNotQueryableException("no metadata for store " + store + " yet (rebalancing)");
+        };
+        JavalinTest.test(thisInstance(rebalancing), (server, client) -> {
+            Response response = client.get("/api/v1/users/alice/alerts");
+
+            assertThat(response.code()).isEqualTo(503);
+            assertThat(response.headers().get("Retry-After")).containsExactly("1");
+            assertThat(locatedStores).containsExactly(StoreNames.ALERTS);
+        });
+    }
+
+    @Test
+    void shouldRejectBadInputHereWithoutLocatingTheOwner() throws IOException {
+        JavalinTest.test(thisInstance(activeOn(unreachableHost())), (server, client) -> {
+            assertThat(client.get("/api/v1/users/alice/summary?month=13-2026").code()).isEqualTo(400);
+            assertThat(locatedStores).isEmpty();
+        });
+    }
+}
