@@ -134,11 +134,39 @@ class VersionsTopologyTest {
     void shouldCountATransactionAgainWhenItComesBackAfterItsRemoval() {
         harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00"));
         harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00").setRemoved(true));
-        harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00"));
+        harness.send(transaction("alice", "t-1", "2026-03-05", "-21.00"));
 
         assertThat(harness.summary("alice|2026-03").getTransactionCount()).isEqualTo(1);
+        assertThat(harness.summary("alice|2026-03").getExpenses()).isEqualByComparingTo("21.00");
         assertThat(harness.<EnrichedTransaction>storeValue(StoreNames.TRANSACTIONS_BY_DATE,
-                StoreNames.transactionByDateKey("alice", LocalDate.of(2026, 3, 4), "t-1"))).isNotNull();
+                StoreNames.transactionByDateKey("alice", LocalDate.of(2026, 3, 5), "t-1"))).isNotNull();
+    }
+
+    @Test
+    void shouldNotBringBackAWithdrawnTransactionWhenAnOldStatementIsImportedAgain() {
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00"));
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00").setRemoved(true));
+        harness.enriched.readValuesToList();
+
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-20.00"));
+
+        assertThat(harness.enriched.isEmpty()).as("no enriched output for the old version").isTrue();
+        assertThat(harness.storeEntries(StoreNames.MONTHLY_SUMMARIES)).isEmpty();
+    }
+
+    @Test
+    void shouldNotRollBackAReplacedTransactionWhenItsEarlierVersionIsResent() {
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-40.00").setDescription("PENDING HOTEL BERLIN"));
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-42.50").setDescription("HOTEL BERLIN"));
+        harness.enriched.readValuesToList();
+
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-40.00").setDescription("PENDING HOTEL BERLIN"));
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-42.50").setDescription("HOTEL BERLIN"));
+
+        assertThat(harness.enriched.isEmpty()).as("a replayed history emits nothing").isTrue();
+        assertThat(harness.summary("alice|2026-03").getExpenses()).isEqualByComparingTo("42.50");
+        TransactionVersion stored = harness.storeValue(StoreNames.TRANSACTION_VERSIONS, StoreNames.versionKey("alice", "t-1"));
+        assertThat(stored.getEarlierHashes()).hasSize(1);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Decides whether a valid record is a new version of its transaction, reading (never writing)
  * {@value StoreNames#TRANSACTION_VERSIONS}. Dropped: an identical resend (same content hash as the
- * stored version) and a removal of a transaction that is unknown or already removed. Everything
+ * stored version or one it superseded, so re-importing an old statement changes nothing) and a removal of a transaction that is unknown or already removed. Everything
  * else goes on with the live version it replaces, if any. The version is stored only once it is
  * enriched, so a record dead-lettered on the way (no FX rate yet) is processed when resent.
  */
@@ -35,7 +35,7 @@ public final class VersionFilterProcessor implements FixedKeyProcessor<String, I
         String hash = ContentHash.of(incoming.raw());
         TransactionVersion stored = ValueAndTimestamp.getValueOrNull(versions.get(
                 StoreNames.versionKey(incoming.raw().getUserId(), incoming.raw().getTransactionId())));
-        if (stored != null && stored.getContentHash().equals(hash)) {
+        if (stored != null && (stored.getContentHash().equals(hash) || stored.getEarlierHashes().contains(hash))) {
             return;
         }
         EnrichedTransaction live = stored == null || stored.getTransaction().getRemoved() ? null : stored.getTransaction();

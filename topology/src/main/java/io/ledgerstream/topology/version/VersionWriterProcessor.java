@@ -1,5 +1,7 @@
 package io.ledgerstream.topology.version;
 
+import java.util.ArrayList;
+import java.util.List;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.TransactionVersion;
 import io.ledgerstream.topology.StoreNames;
@@ -18,6 +20,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public final class VersionWriterProcessor implements FixedKeyProcessor<String, TransactionChange, TransactionChange> {
 
+    static final int KEPT_HASHES = 32;
+
     private FixedKeyProcessorContext<String, TransactionChange> context;
     private TimestampedKeyValueStore<String, TransactionVersion> versions;
     private TimestampedKeyValueStore<String, EnrichedTransaction> byDate;
@@ -33,8 +37,10 @@ public final class VersionWriterProcessor implements FixedKeyProcessor<String, T
     public void process(FixedKeyRecord<String, TransactionChange> record) {
         TransactionChange change = record.value();
         EnrichedTransaction current = change.current();
-        versions.put(StoreNames.versionKey(current.getUserId(), current.getTransactionId()),
-                ValueAndTimestamp.make(new TransactionVersion(change.contentHash(), current), record.timestamp()));
+        String key = StoreNames.versionKey(current.getUserId(), current.getTransactionId());
+        TransactionVersion stored = ValueAndTimestamp.getValueOrNull(versions.get(key));
+        versions.put(key, ValueAndTimestamp.make(
+                new TransactionVersion(change.contentHash(), current, earlierHashes(stored)), record.timestamp()));
         if (change.previous() != null) {
             byDate.delete(byDateKey(change.previous()));
         }
@@ -42,6 +48,16 @@ public final class VersionWriterProcessor implements FixedKeyProcessor<String, T
             byDate.put(byDateKey(current), ValueAndTimestamp.make(current, record.timestamp()));
         }
         context.forward(record);
+    }
+
+    /** The superseded version's hash and those it superseded, the most recent {@value #KEPT_HASHES}. */
+    private static List<String> earlierHashes(TransactionVersion stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<String> hashes = new ArrayList<>(stored.getEarlierHashes());
+        hashes.add(stored.getContentHash());
+        return List.copyOf(hashes.subList(Math.max(0, hashes.size() - KEPT_HASHES), hashes.size()));
     }
 
     private static String byDateKey(EnrichedTransaction transaction) {

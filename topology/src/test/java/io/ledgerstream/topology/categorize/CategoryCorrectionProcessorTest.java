@@ -76,7 +76,7 @@ class CategoryCorrectionProcessorTest {
                 .setBaseCurrency("EUR").setDescription("").setMerchant("Corner Shop").setMcc(null)
                 .setCategory(Category.UNCATEGORIZED).setSubcategory(null).setCategorySource(CategorySource.NONE)
                 .setEssential(false).setRemoved(false).build();
-        versions.put("alice|t-1", ValueAndTimestamp.make(new TransactionVersion("hash", known), 1L));
+        versions.put("alice|t-1", ValueAndTimestamp.make(new TransactionVersion("hash", known, List.of()), 1L));
 
         processor.process(new Record<>("alice", correction("t-1", null, Category.FOOD_AND_DRINK), 5L));
         processor.process(new Record<>("alice", correction("t-2", null, Category.MEDICAL), 6L));

@@ -1,0 +1,114 @@
+package io.ledgerstream.launcher;
+
+import io.ledgerstream.api.app.LedgerstreamApp;
+import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.config.LedgerstreamConfig.Key;
+import io.ledgerstream.connectors.feed.MockBankFeed;
+import io.ledgerstream.connectors.kafka.KafkaPublishers;
+import io.ledgerstream.connectors.kafka.RecordPublisher;
+import io.ledgerstream.connectors.notify.AlertConsumer;
+import io.ledgerstream.connectors.notify.LogNotifier;
+import io.ledgerstream.schemas.avro.RawTransaction;
+import io.ledgerstream.stack.LocalStack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ledgerstream demo}: the whole system on this machine with no set-up: a local Kafka broker
+ * and schema registry on the default ports, the sample FX rates, the app, the mock bank feed and a
+ * notifier that logs. Data lives in {@code .data/demo} and survives a restart.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole stack locally: Kafka, schema registry, the app, the mock feed, a log notifier.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Option(names = "--reset", description = "Wipe the demo's data (Kafka logs, schemas, state) first.")
+    private boolean reset;
+
+    @Option(names = "--users", defaultValue = "5", description = "Simulated users (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--rate", defaultValue = "20", description = "Mock feed records per second (default: ${DEFAULT-VALUE}).")
+    private int rate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Mock feed seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--data-dir", description = "Where the demo keeps its data (default: .data/demo in the project).")
+    private Path dataDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final LedgerstreamConfig config;
+
+    DemoCommand(LedgerstreamConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long begin = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = dataDir != null ? dataDir : ProjectHome.path().resolve(".data/demo");
+        LocalStack stack = LocalStack.builder(data).kafkaPort(LocalStack.DEFAULT_KAFKA_PORT)
+                .registryPort(LocalStack.DEFAULT_REGISTRY_PORT).reset(reset).start();
+        LedgerstreamConfig demo = config
+                .with(Key.BOOTSTRAP_SERVERS, stack.bootstrapServers())
+                .with(Key.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl())
+                .with(Key.STATE_DIR, data.resolve("streams").toString());
+        Pipeline pipeline = Pipeline.provision(demo);
+        pipeline.publishSampleRates();
+
+        LedgerstreamApp app = new LedgerstreamApp(demo, pipeline.catalog());
+        AlertConsumer notifier = new AlertConsumer(demo, pipeline.catalog().alerts(),
+                demo.applicationId() + "-notifier-log", new LogNotifier());
+        MockBankFeed feed = new MockBankFeed(seed, users, Clock.systemDefaultZone());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            feed.stop();
+            notifier.close();
+            app.close();
+            stack.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+
+        app.start();
+        Thread.ofPlatform().name("notifier").daemon().start(notifier);
+        Thread.ofPlatform().name("mock-feed").daemon().start(() -> runFeed(new KafkaPublishers(demo, pipeline.catalog()), feed));
+
+        String firstUser = "user-001";
+        YearMonth month = YearMonth.from(feed.startDate());
+        out.printf("%nLedgerstream demo is up (%.1f s). Data in %s; Ctrl-C stops it.%n",
+                (System.nanoTime() - begin) / 1e9, data);
+        out.printf("  Kafka            %s%n  Schema registry  %s%n  API              %s%n",
+                stack.bootstrapServers(), stack.schemaRegistryUrl(), app.apiUrl());
+        out.printf("  Mock feed        %d users at %d records/s from %s (seed %d)%n", users, rate, feed.startDate(), seed);
+        out.printf("Try:%n  curl %s/api/v1/users/%s/months%n  curl '%s/api/v1/users/%s/summary?month=%s'%n"
+                        + "  curl '%s/api/v1/users/%s/transactions?limit=5'%n  curl %s/api/v1/users/%s/alerts%n%n",
+                app.apiUrl(), firstUser, app.apiUrl(), firstUser, month, app.apiUrl(), firstUser, app.apiUrl(), firstUser);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void runFeed(KafkaPublishers publishers, MockBankFeed feed) {
+        try (RecordPublisher<String, RawTransaction> publisher = publishers.rawTransactions()) {
+            feed.run(publisher, rate, 0, null);
+        } catch (Exception e) {
+            LOG.error("the mock feed stopped", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.ledgerstream.launcher;
+
+import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.config.LedgerstreamConfig.Key;
+import io.ledgerstream.stack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real Kafka broker and Apicurio registry for every integration test of this JVM; each test
+ * isolates itself with its own topic prefix and application id.
+ */
+final class TestStack {
+
+    private static LocalStack stack;
+
+    private TestStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                stack = LocalStack.builder(Files.createTempDirectory("ledgerstream-it")).ephemeralPorts().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+        }
+        return stack;
+    }
+
+    /** Configuration for one test's app: its own topics, application id and state, any free HTTP port. */
+    static LedgerstreamConfig config(String name, Path stateDir) {
+        LocalStack local = get();
+        return LedgerstreamConfig.load(Map.of())
+                .with(Key.BOOTSTRAP_SERVERS, local.bootstrapServers())
+                .with(Key.SCHEMA_REGISTRY_URL, local.schemaRegistryUrl())
+                .with(Key.TOPIC_PREFIX, name + ".")
+                .with(Key.APPLICATION_ID, name)
+                .with(Key.STATE_DIR, stateDir.toString())
+                .with(Key.HTTP_PORT, "0");
+    }
+}
