@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,11 +28,12 @@ final class ChildProcess implements AutoCloseable {
         boolean isReady() throws Exception;
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final String name;
     private final ChildJvm jvm;
     private final Process process;
     private final Path logFile;
-    private final Thread shutdownHook;
     private volatile boolean ready;
 
     private ChildProcess(final String name, final ChildJvm jvm, final Process process, final Path logFile) {
@@ -38,8 +41,6 @@ final class ChildProcess implements AutoCloseable {
         this.jvm = jvm;
         this.process = process;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stop, "stop-" + name);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -50,7 +51,7 @@ final class ChildProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(workDir);
-            final Process process = new ProcessBuilder(jvm.command())
+            final Process process = new ProcessBuilder(inOwnSession(jvm.command()))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -60,6 +61,22 @@ final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalStackException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs the command in a session of its own where {@code setsid} exists, so that Ctrl-C in a
+     * terminal reaches only our JVM, which then stops the app before the broker and the registry,
+     * in that order. However our JVM ends, the child follows when its standard input closes
+     * ({@link OrphanGuard}); there is deliberately no shutdown hook racing the caller's own.
+     */
+    private static List<String> inOwnSession(final List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        final List<String> detached = new ArrayList<>(command.size() + 1);
+        detached.add(SETSID.toString());
+        detached.addAll(command);
+        return detached;
     }
 
     /**
@@ -98,11 +115,6 @@ final class ChildProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: nothing left to undo
-        }
     }
 
     private void stop() {

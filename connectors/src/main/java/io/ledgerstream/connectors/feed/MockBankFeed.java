@@ -32,6 +32,9 @@ public final class MockBankFeed implements Iterable<RawTransaction> {
     /** The {@code source} of every record. */
     public static final String SOURCE = "mock-feed";
 
+    /** How often an idle feed (caught up with today) looks at the clock again. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
     private final long seed;
     private final int users;
     private final LocalDate start;
@@ -42,12 +45,15 @@ public final class MockBankFeed implements Iterable<RawTransaction> {
      * @param users how many users to simulate, at least 1
      * @param clock today, from which the start date is derived
      */
+    private final Clock clock;
+
     public MockBankFeed(long seed, int users, Clock clock) {
         if (users < 1) {
             throw new IllegalArgumentException("at least one user is needed, got " + users);
         }
         this.seed = seed;
         this.users = users;
+        this.clock = clock;
         this.start = LocalDate.now(clock).withDayOfMonth(1).minusMonths(3);
     }
 
@@ -90,6 +96,9 @@ public final class MockBankFeed implements Iterable<RawTransaction> {
             while (!stopRequested && (maxRecords <= 0 || sent < maxRecords) && System.nanoTime() - deadline < 0) {
                 pacer.awaitSlot(sent);
                 RawTransaction record = records.next();
+                if (!awaitBookingDay(LocalDate.parse(record.getBookedAt()), publisher, deadline)) {
+                    break;
+                }
                 publisher.publish(record.getUserId(), record);
                 sent++;
             }
@@ -98,6 +107,26 @@ public final class MockBankFeed implements Iterable<RawTransaction> {
         }
         long acknowledged = publisher.flush();
         return new FeedStats(sent, acknowledged, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /**
+     * A bank books nothing in the future: once the feed has caught up with today it waits, with what
+     * it sent flushed, until the clock reaches the next record's day. False if stopped or out of time
+     * meanwhile.
+     */
+    private boolean awaitBookingDay(LocalDate bookedAt, RecordPublisher<String, RawTransaction> publisher,
+                                    long deadline) throws InterruptedException {
+        if (!bookedAt.isAfter(LocalDate.now(clock))) {
+            return true;
+        }
+        publisher.flush();
+        while (bookedAt.isAfter(LocalDate.now(clock))) {
+            if (stopRequested || System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(IDLE_CHECK.toMillis());
+        }
+        return true;
     }
 
     /** Asks a running {@link #run} to finish after its current record; for shutdown hooks and the demo. */

@@ -151,6 +151,18 @@ class MockBankFeedTest {
         assertThat(publisher.published()).allSatisfy(e -> assertThat(e.getKey()).isEqualTo(e.getValue().getUserId()));
     }
 
+    @Test
+    void shouldPublishNothingBookedAfterToday() {
+        FakePublisher<String, RawTransaction> publisher = new FakePublisher<>();
+
+        FeedStats stats = new MockBankFeed(7, 3, NOV_23_2026).run(publisher, 1_000_000, 0, java.time.Duration.ofSeconds(2));
+
+        java.time.LocalDate today = java.time.LocalDate.now(NOV_23_2026);
+        assertThat(stats.sent()).as("caught up with today, then idle").isPositive();
+        assertThat(publisher.values()).allSatisfy(t -> assertThat(java.time.LocalDate.parse(t.getBookedAt())).isBeforeOrEqualTo(today));
+        assertThat(publisher.values()).anySatisfy(t -> assertThat(t.getBookedAt()).isEqualTo("2026-11-23"));
+    }
+
     private static String last(String description) {
         String[] words = description.split(" ");
         return words[words.length - 1];

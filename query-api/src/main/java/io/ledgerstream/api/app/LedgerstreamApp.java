@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -147,7 +148,11 @@ public final class LedgerstreamApp implements AutoCloseable {
         return stopped;
     }
 
-    /** Stops the API, then Streams (waiting up to 30 s), then the producer. Safe to call twice. */
+    /**
+     * Stops the API, then Streams (waiting up to 30 s; leaving the consumer group, so a restarted or
+     * remaining instance takes the partitions over at once rather than after the session timeout),
+     * then the producer. Safe to call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -157,7 +162,8 @@ public final class LedgerstreamApp implements AutoCloseable {
         if (http != null) {
             http.stop();
         }
-        if (streams != null && !streams.close(CLOSE_TIMEOUT)) {
+        if (streams != null && !streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
             log.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
         }
         if (publisher != null) {
