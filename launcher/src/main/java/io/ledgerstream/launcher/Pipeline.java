@@ -10,7 +10,7 @@ import io.ledgerstream.schemas.registry.HttpSchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.schemas.topics.Topic;
 import io.ledgerstream.schemas.topics.TopicCatalog;
-import io.ledgerstream.stack.TopicProvisioner;
+import io.ledgerstream.schemas.topics.TopicProvisioner;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

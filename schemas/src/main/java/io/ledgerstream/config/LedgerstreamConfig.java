@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The configuration of every Ledgerstream command, immutable once built.
@@ -60,6 +61,7 @@ public final class LedgerstreamConfig {
         }
     }
 
+    private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("//[^/@\\s]*@");
     static final String KAFKA_FILE_PREFIX = "kafka.";
     static final String KAFKA_ENV_PREFIX = "LEDGERSTREAM_KAFKA_";
     private static final Set<String> MANAGED_KAFKA_PROPERTIES =
@@ -224,9 +226,14 @@ public final class LedgerstreamConfig {
         }
     }
 
+    /**
+     * For logs: Kafka pass-throughs by name only (sasl.jaas.config holds secrets), and any
+     * {@code user:password@} in a URL (Redis, the registry) masked.
+     */
     @Override
     public String toString() {
-        // values only: Ledgerstream's keys hold no secrets; Kafka pass-throughs may (sasl.jaas.config)
-        return "LedgerstreamConfig" + values + " + kafka properties " + kafka.keySet();
+        Map<Key, String> shown = new LinkedHashMap<>();
+        values.forEach((key, value) -> shown.put(key, CREDENTIALS_IN_URL.matcher(value).replaceAll("//***@")));
+        return "LedgerstreamConfig" + shown + " + kafka properties " + kafka.keySet();
     }
 }

@@ -64,4 +64,14 @@ class LedgerstreamConfigTest {
 
         assertThatThrownBy(config::httpPort).hasMessageContaining("LEDGERSTREAM_HTTP_PORT");
     }
+
+    @Test
+    void shouldNotShowPasswordsWhenPrinted() {
+        LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
+                "REDIS_URL", "redis://default:s3cret@cache.internal:6379",
+                "LEDGERSTREAM_KAFKA_SASL_JAAS_CONFIG", "PlainLoginModule required password=\"hunter2\";"));
+
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("hunter2")
+                .contains("redis://***@cache.internal:6379").contains("sasl.jaas.config");
+    }
 }

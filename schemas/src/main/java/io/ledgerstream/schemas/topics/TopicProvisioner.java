@@ -1,4 +1,4 @@
-package io.ledgerstream.stack;
+package io.ledgerstream.schemas.topics;
 
 import java.time.Duration;
 import java.util.Collection;
