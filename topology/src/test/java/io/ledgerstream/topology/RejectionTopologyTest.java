@@ -60,6 +60,22 @@ class RejectionTopologyTest {
     }
 
     @Test
+    void shouldSkipAPoisonRecordOnASideInputAndGoOn() {
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        harness.driver.createInputTopic(harness.catalog.userSettings().name(),
+                org.apache.kafka.common.serialization.Serdes.String().serializer(),
+                org.apache.kafka.common.serialization.Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
+        harness.driver.createInputTopic(harness.catalog.corrections().name(),
+                org.apache.kafka.common.serialization.Serdes.String().serializer(),
+                org.apache.kafka.common.serialization.Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
+
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-12.34"));
+
+        assertThat(harness.enriched.readValuesToList()).extracting(EnrichedTransaction::getTransactionId)
+                .containsExactly("t-1");
+    }
+
+    @Test
     void shouldDeadLetterARecordWithoutValue() {
         harness.rawBytes.pipeInput("alice", null);
 
