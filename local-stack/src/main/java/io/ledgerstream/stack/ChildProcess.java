@@ -107,6 +107,10 @@ final class ChildProcess implements AutoCloseable {
                 message + " (log: " + logFile + ")\n--- last lines of the log ---\n" + LogTail.of(logFile));
     }
 
+    String name() {
+        return name;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -11,8 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node KRaft Kafka (combined broker and controller) running {@code kafka.Kafka} in a
@@ -22,9 +20,8 @@ import org.slf4j.LoggerFactory;
  * ({@code kafka.tools.StorageTool format}) only while it has no {@code meta.properties}. Its log goes
  * to {@code <dataDir>/logs/kafka.log}.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final List<String> JVM_OPTIONS = List.of(
@@ -34,14 +31,8 @@ public final class KafkaBroker implements AutoCloseable {
             "-Djava.awt.headless=true",
             "-Dlogback.configurationFile=" + LauncherJar.BROKER_LOGGING);
 
-    private final ChildProcess process;
-    private final int port;
-    private final Path logFile;
-
     private KafkaBroker(final ChildProcess process, final int port, final Path logFile) {
-        this.process = process;
-        this.port = port;
-        this.logFile = logFile;
+        super(process, port, logFile);
     }
 
     /**
@@ -68,40 +59,21 @@ public final class KafkaBroker implements AutoCloseable {
                 ChildJvm.of("kafka", JVM_OPTIONS, ChildJvm.ownJars(), KafkaServerMain.class.getName(),
                         List.of(configFile.toString(), logDir.toString(), Uuid.randomUuid().toString())),
                 dataDir, logFile);
-        final KafkaBroker broker = new KafkaBroker(process, port, logFile);
-        try {
-            broker.awaitReady();
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
-        LOG.info("Kafka broker ready on {} in {} ms (pid {}, log {})", broker.bootstrapServers(),
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), process.pid(), logFile);
-        return broker;
+        return awaitStarted(new KafkaBroker(process, port, logFile), startedAt);
     }
 
     /** The {@code bootstrap.servers} value for clients: {@code 127.0.0.1:<port>}. */
     public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + port;
+        return Ports.LOOPBACK + ":" + port();
     }
 
-    /** The client port on 127.0.0.1. */
-    public int port() {
-        return port;
-    }
-
-    /** The broker's log file. */
-    public Path logFile() {
-        return logFile;
-    }
-
-    /** Stops the broker gracefully (a forced kill if it has not stopped after 30 s). */
     @Override
-    public void close() {
-        process.close();
+    String address() {
+        return bootstrapServers();
     }
 
-    private void awaitReady() {
+    @Override
+    void awaitReady() {
         final Properties config = new Properties();
         config.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-readiness");
@@ -111,9 +83,9 @@ public final class KafkaBroker implements AutoCloseable {
         // The admin client only once the port accepts connections: it would log a warning for every
         // refused connection while the broker is still starting.
         final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        process.awaitReady(START_TIMEOUT, this::acceptsConnections);
+        process().awaitReady(START_TIMEOUT, this::acceptsConnections);
         try (Admin admin = Admin.create(config)) {
-            process.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !admin
+            process().awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !admin
                     .describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
                     .nodes().get().isEmpty());
         }
@@ -121,7 +93,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private boolean acceptsConnections() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), (int) PROBE_TIMEOUT.toMillis());
+            socket.connect(new InetSocketAddress(Ports.LOOPBACK, port()), (int) PROBE_TIMEOUT.toMillis());
             return true;
         } catch (IOException e) {
             return false;

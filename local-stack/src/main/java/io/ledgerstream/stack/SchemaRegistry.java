@@ -7,29 +7,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real Apicurio Registry 3.0.9 in a child JVM, serving the Confluent-compatible API on 127.0.0.1,
  * with its schemas in an H2 file database under {@code <dataDir>/registry} that survives restarts.
  * Its log goes to {@code <dataDir>/logs/registry.log}.
  */
-public final class SchemaRegistry implements AutoCloseable {
+public final class SchemaRegistry extends ChildService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistry.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
 
-    private final ChildProcess process;
-    private final int port;
-    private final Path logFile;
-
     private SchemaRegistry(final ChildProcess process, final int port, final Path logFile) {
-        this.process = process;
-        this.port = port;
-        this.logFile = logFile;
+        super(process, port, logFile);
     }
 
     /**
@@ -53,16 +44,7 @@ public final class SchemaRegistry implements AutoCloseable {
                 ChildJvm.of("apicurio", jvmOptions(httpPort, databaseDir), List.of(distribution.runnerJar()),
                         distribution.mainClass(), List.of()),
                 databaseDir, logFile);
-        final SchemaRegistry registry = new SchemaRegistry(process, httpPort, logFile);
-        try {
-            registry.awaitReady();
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
-        LOG.info("Schema registry ready on {} in {} ms (pid {}, log {})", registry.url(),
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), process.pid(), logFile);
-        return registry;
+        return awaitStarted(new SchemaRegistry(process, httpPort, logFile), startedAt);
     }
 
     /** The base URL of the Confluent-compatible API: {@code http://127.0.0.1:<port>/apis/ccompat/v7}. */
@@ -70,20 +52,9 @@ public final class SchemaRegistry implements AutoCloseable {
         return baseUrl() + CONFLUENT_API_PATH;
     }
 
-    /** The HTTP port on 127.0.0.1. */
-    public int port() {
-        return port;
-    }
-
-    /** The registry's log file. */
-    public Path logFile() {
-        return logFile;
-    }
-
-    /** Stops the registry gracefully (a forced kill if it has not stopped after 30 s). */
     @Override
-    public void close() {
-        process.close();
+    String address() {
+        return url();
     }
 
     private static List<String> jvmOptions(final int httpPort, final Path databaseDir) {
@@ -112,14 +83,15 @@ public final class SchemaRegistry implements AutoCloseable {
     }
 
     private String baseUrl() {
-        return "http://" + Ports.LOOPBACK + ":" + port;
+        return "http://" + Ports.LOOPBACK + ":" + port();
     }
 
-    private void awaitReady() {
+    @Override
+    void awaitReady() {
         final HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
                 .timeout(PROBE_TIMEOUT).GET().build();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build()) {
-            process.awaitReady(START_TIMEOUT,
+            process().awaitReady(START_TIMEOUT,
                     () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         }
     }
