@@ -10,12 +10,15 @@ import io.ledgerstream.schemas.avro.RejectedRecord;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -78,6 +81,9 @@ class EndToEndTest {
                 .as("dead letters, while the stream went on")
                 .contains("UNDESERIALIZABLE", "UNKNOWN_CURRENCY");
         assertThat(api.get("/api/v1/users/nobody/months").status()).isEqualTo(404);
+        for (String user : scenario.users) {
+            assertTransactionsOfJanuary(api, scenario, user);
+        }
 
         // When: the app restarts on its state
         app.close();
@@ -113,6 +119,22 @@ class EndToEndTest {
         await().alias("every API summary equals ground truth")
                 .atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> Scenarios.assertApiEquals(api, expected));
+    }
+
+    /** The transactions endpoint lists exactly the live transactions of the month, newest first. */
+    private static void assertTransactionsOfJanuary(ApiClient api, StatementScenario scenario, String user) {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 1, 31);
+        List<StatementScenario.Line> expected = scenario.liveTransactions().stream()
+                .filter(l -> l.userId().equals(user) && !l.bookedAt().isBefore(from) && !l.bookedAt().isAfter(to))
+                .toList();
+        ApiClient.Reply reply = api.get("/api/v1/users/" + user + "/transactions?from=" + from + "&to=" + to + "&limit=500");
+        assertThat(reply.status()).isEqualTo(200);
+        List<String> ids = reply.body().path("transactions").findValuesAsText("transactionId");
+        List<String> dates = reply.body().path("transactions").findValuesAsText("bookedAt");
+        assertThat(ids).as("January of %s", user).hasSize(expected.size())
+                .containsAll(expected.stream().map(StatementScenario.Line::transactionId).filter(Objects::nonNull).toList());
+        assertThat(dates).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     /** A record that is not Avro at all, and one whose currency does not exist. */
