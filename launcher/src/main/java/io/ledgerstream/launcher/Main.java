@@ -6,7 +6,11 @@ import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.connectors.feed.FeedCommand;
 import io.ledgerstream.connectors.fx.FxLoadCommand;
 import io.ledgerstream.connectors.importer.ImportCommand;
+import io.ledgerstream.connectors.kafka.PublishException;
 import io.ledgerstream.connectors.notify.NotifyCommand;
+import io.ledgerstream.schemas.registry.SchemaRegistryException;
+import io.ledgerstream.stack.LocalStackException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +40,7 @@ public final class Main implements Runnable {
     /** Every command, wired with the configuration. */
     public static CommandLine commandLine(LedgerstreamConfig config) {
         return new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::reportFailure)
                 .addSubcommand(new DemoCommand(config))
                 .addSubcommand(new RunCommand(config))
                 .addSubcommand(new ImportCommand(config))
@@ -43,6 +48,22 @@ public final class Main implements Runnable {
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
                 .addSubcommand(new BenchCommand(config));
+    }
+
+    /**
+     * A failure with a message meant for people (a port in use, a broker not reachable, a bad
+     * setting) is printed as one line; anything else with its stack trace, as a bug.
+     */
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        boolean explained = failure instanceof LocalStackException || failure instanceof ConfigException
+                || failure instanceof PublishException || failure instanceof SchemaRegistryException
+                || failure instanceof KafkaException;
+        if (explained) {
+            command.getErr().println("ledgerstream " + command.getCommandName() + ": " + failure.getMessage());
+        } else {
+            failure.printStackTrace(command.getErr());
+        }
+        return 1;
     }
 
     @Override
