@@ -8,35 +8,20 @@ import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Large-payment and duplicate-charge alerts on the alerts topic and in the alerts-by-user store. */
 class AlertTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void startTopology() {
-        harness = new TopologyHarness(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        harness.close();
-    }
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
 
     private static String expectedId(String content) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));

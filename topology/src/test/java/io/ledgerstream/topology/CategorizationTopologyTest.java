@@ -7,30 +7,15 @@ import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategorySource;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Enrichment and categorization as seen on transactions.enriched and in the stores. */
 class CategorizationTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void startTopology() {
-        harness = new TopologyHarness(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        harness.close();
-    }
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
 
     private static CategoryCorrection correction(String transactionId, String merchant, Category category) {
         return new CategoryCorrection("alice", transactionId, merchant, category, Instant.parse("2026-03-10T10:00:00Z"));

@@ -7,31 +7,16 @@ import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Conversion into the user's base currency at the rate of the booking date, from the fx.rates global table. */
 class FxTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void startTopology() {
-        harness = new TopologyHarness(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        harness.close();
-    }
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
 
     @Test
     void shouldConvertAtTheLastRatePublishedOnOrBeforeTheBookingDate() {

@@ -9,15 +9,12 @@ import io.ledgerstream.schemas.avro.RejectedRecord;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,20 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Dead letters: each kind of bad record lands on transactions.rejected with its reason, and the stream goes on. */
 class RejectionTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void startTopology() {
-        harness = new TopologyHarness(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        harness.close();
-    }
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
 
     @Test
     void shouldDeadLetterUndeserializableBytesWithTheOriginalsAndGoOn() {

@@ -13,13 +13,18 @@ import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.schemas.topics.TopicCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -28,13 +33,15 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole topology in a {@link TopologyTestDriver}, with an in-memory schema registry and the
  * production Streams properties (exactly-once, explicit naming enforced): input and output topics,
  * and the stores as the HTTP API would read them.
  */
-final class TopologyHarness implements AutoCloseable {
+final class TopologyHarness implements AutoCloseable, AfterEachCallback {
 
     static final Instant START = Instant.parse("2026-03-10T08:00:00Z");
 
@@ -49,11 +56,28 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, RejectedRecord> rejected;
     final TestOutputTopic<String, Alert> alerts;
 
+    private final Path stateDir;
+    private final boolean ownsStateDir;
+
+    /**
+     * A harness with a state directory of its own, closed and deleted after each test when
+     * registered with {@code @RegisterExtension}.
+     */
+    TopologyHarness() {
+        this(newStateDir(), TopologySettings.defaults(), true);
+    }
+
     TopologyHarness(Path stateDir) {
-        this(stateDir, TopologySettings.defaults());
+        this(stateDir, TopologySettings.defaults(), false);
     }
 
     TopologyHarness(Path stateDir, TopologySettings topologySettings) {
+        this(stateDir, topologySettings, false);
+    }
+
+    private TopologyHarness(Path stateDir, TopologySettings topologySettings, boolean ownsStateDir) {
+        this.stateDir = stateDir;
+        this.ownsStateDir = ownsStateDir;
         catalog = TopicCatalog.create("", TopicCatalog.DEFAULT_PARTITIONS, new AvroSerdes(new InMemorySchemaRegistryClient()));
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of("LEDGERSTREAM_STATE_DIR", stateDir.toString(),
                 "LEDGERSTREAM_APPLICATION_ID", "ledgerstream-test"));
@@ -124,8 +148,28 @@ final class TopologyHarness implements AutoCloseable {
         return storeValue(StoreNames.TRANSACTION_VERSIONS, key);
     }
 
+    private static Path newStateDir() {
+        try {
+            return Files.createTempDirectory("topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
     @Override
     public void close() {
         driver.close();
+        if (ownsStateDir) {
+            try (Stream<Path> paths = Files.walk(stateDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -7,33 +7,18 @@ import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.TransactionVersion;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Versions of a transaction" (DESIGN.md): resends, replacements and removals, end to end. */
 class VersionsTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void startTopology() {
-        harness = new TopologyHarness(stateDir);
-    }
-
-    @AfterEach
-    void closeTopology() {
-        harness.close();
-    }
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
 
     @Test
     void shouldChangeNothingWhenAnIdenticalTransactionIsResent() {
