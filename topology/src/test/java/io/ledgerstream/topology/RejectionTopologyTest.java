@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,11 +49,11 @@ class RejectionTopologyTest {
     void shouldSkipAPoisonRecordOnASideInputAndGoOn() {
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
         harness.driver.createInputTopic(harness.catalog.userSettings().name(),
-                org.apache.kafka.common.serialization.Serdes.String().serializer(),
-                org.apache.kafka.common.serialization.Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
+                Serdes.String().serializer(),
+                Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
         harness.driver.createInputTopic(harness.catalog.corrections().name(),
-                org.apache.kafka.common.serialization.Serdes.String().serializer(),
-                org.apache.kafka.common.serialization.Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
+                Serdes.String().serializer(),
+                Serdes.ByteArray().serializer()).pipeInput("alice", garbage);
 
         harness.send(transaction("alice", "t-1", "2026-03-04", "-12.34"));
 
