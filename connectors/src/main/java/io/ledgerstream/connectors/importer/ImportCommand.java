@@ -38,6 +38,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "A", description = "Account id for rows that name none.")
     private String account;
 
+    @Option(names = "--currency", paramLabel = "CUR",
+            description = "ISO 4217 currency for formats whose files name none (QIF).")
+    private String currency;
+
     @Option(names = "--dry-run", description = "Parse and report, publish nothing.")
     private boolean dryRun;
 
@@ -62,7 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ImportReport report = importer.importFile(file, format, new ImportOptions(user, account), dryRun,
+            ImportReport report = importer.importFile(file, format, new ImportOptions(user, account, currency), dryRun,
                     publishers::rawTransactions);
             out.print(report.render());
             out.flush();
@@ -77,6 +81,8 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("cannot read " + file + ": " + e.getMessage());
         } catch (UnknownFormatException e) {
             err.println(e.getMessage());
+        } catch (StatementRefusedException e) {
+            err.println(file.getFileName() + " refused: " + e.getMessage());
         } catch (PublishException e) {
             err.println("publishing to " + publishers.describe() + " failed: " + e.getMessage());
         }

@@ -1,25 +1,38 @@
 package io.ledgerstream.connectors.importer;
 
+import java.util.Locale;
+
 /**
  * What the user told the importer about a file.
  *
  * @param userId    the owner of every transaction in the file; overrides a missing userId and must
  *                  match a present one; {@code null} when each row names its user
  * @param accountId the account of rows that name none; may be {@code null}
+ * @param currency  ISO 4217 code for formats whose files name none (QIF) or to confirm it; may be
+ *                  {@code null}, and a parser that needs one and has none refuses the file
  */
-public record ImportOptions(String userId, String accountId) {
+public record ImportOptions(String userId, String accountId, String currency) {
 
     public ImportOptions {
         userId = blankToNull(userId);
         accountId = blankToNull(accountId);
+        currency = currency == null || currency.isBlank() ? null : currency.strip().toUpperCase(Locale.ROOT);
+    }
+
+    public ImportOptions(String userId, String accountId) {
+        this(userId, accountId, null);
     }
 
     public static ImportOptions forUser(String userId) {
-        return new ImportOptions(userId, null);
+        return new ImportOptions(userId, null, null);
     }
 
     public ImportOptions withAccount(String account) {
-        return new ImportOptions(userId, account);
+        return new ImportOptions(userId, account, currency);
+    }
+
+    public ImportOptions withCurrency(String code) {
+        return new ImportOptions(userId, accountId, code);
     }
 
     private static String blankToNull(String value) {
