@@ -1,6 +1,7 @@
 package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.connectors.jsonl.JsonLinesParser;
+import io.ledgerstream.connectors.ofx.OfxStatementParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,9 @@ public final class StatementFormats {
         formats.forEach(format -> byName.put(format.name(), format));
     }
 
-    /** Every format this build ships: JSON Lines so far. */
+    /** Every format this build ships. */
     public static StatementFormats builtIn() {
-        return new StatementFormats(List.of(JsonLinesParser.FORMAT));
+        return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT));
     }
 
     /** The format names, for help and error messages. */
