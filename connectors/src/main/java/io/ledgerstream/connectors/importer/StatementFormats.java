@@ -2,6 +2,7 @@ package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.connectors.jsonl.JsonLinesParser;
 import io.ledgerstream.connectors.ofx.OfxStatementParser;
+import io.ledgerstream.connectors.qif.QifParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class StatementFormats {
 
     /** Every format this build ships. */
     public static StatementFormats builtIn() {
-        return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT));
+        return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT, QifParser.FORMAT));
     }
 
     /** The format names, for help and error messages. */
