@@ -1,6 +1,7 @@
 package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.connectors.jsonl.JsonLinesParser;
+import io.ledgerstream.connectors.mt940.Mt940Parser;
 import io.ledgerstream.connectors.ofx.OfxStatementParser;
 import io.ledgerstream.connectors.qif.QifParser;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class StatementFormats {
 
     /** Every format this build ships. */
     public static StatementFormats builtIn() {
-        return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT, QifParser.FORMAT));
+        return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT, QifParser.FORMAT,
+                Mt940Parser.FORMAT));
     }
 
     /** The format names, for help and error messages. */
