@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -23,9 +24,14 @@ import java.util.Map;
  */
 public final class JsonLinesParser implements StatementParser {
 
-    /** The format as the importer registers it: {@code .jsonl}/{@code .ndjson}, or content starting with '{'. */
+    private static final Pattern JSON_OBJECT_START = Pattern.compile("\\s*\\{\\s*[\"}]");
+
+    /**
+     * The format as the importer registers it: {@code .jsonl}/{@code .ndjson}, or content starting
+     * with a JSON object ({@code {"} or {@code {}}), not just any '{' (a SWIFT envelope starts {@code {1:}).
+     */
     public static final StatementFormat FORMAT = new StatementFormat("jsonl", List.of("jsonl", "ndjson"),
-            head -> head.stripLeading().replace("\uFEFF", "").startsWith("{"), new JsonLinesParser());
+            head -> JSON_OBJECT_START.matcher(head.replace("\uFEFF", "")).lookingAt(), new JsonLinesParser());
 
     /** The {@code source} of imported transactions is this prefix and the file's name. */
     public static final String SOURCE_PREFIX = "import:";

@@ -40,6 +40,7 @@ public final class Mt940Parser implements StatementParser {
 
     private static final Pattern REFERENCE_TAG = Pattern.compile("(?m)^:20:");
     private static final Pattern CONTENT_TAG = Pattern.compile("(?m)^:(61|60F|60M|25):");
+    private static final Pattern ENTRY_FRAGMENT = Pattern.compile("\\s*:61:\\d{6}");
     private static final Pattern ENVELOPE_942 = Pattern.compile("\\{2:[IO]942");
 
     @Override
@@ -80,8 +81,10 @@ public final class Mt940Parser implements StatementParser {
         return result.build();
     }
 
+    /** A statement (:20: and a content tag), or a bare fragment of entries as some banks export (a dated :61:). */
     static boolean looksLikeMt940(String head) {
         String text = head.replace("\uFEFF", "");
-        return REFERENCE_TAG.matcher(text).find() && CONTENT_TAG.matcher(text).find();
+        return REFERENCE_TAG.matcher(text).find() && CONTENT_TAG.matcher(text).find()
+                || ENTRY_FRAGMENT.matcher(text).lookingAt();
     }
 }

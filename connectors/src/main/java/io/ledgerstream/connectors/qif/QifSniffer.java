@@ -12,8 +12,13 @@ final class QifSniffer {
     private QifSniffer() {
     }
 
+    /** A QIF header first, after any '#' comment lines (which some exporters write, e.g. quiffen). */
     static boolean recognizes(String head) {
         String text = head.replace("\uFEFF", "").stripLeading();
+        while (text.startsWith("#")) {
+            int endOfLine = text.indexOf('\n');
+            text = endOfLine < 0 ? "" : text.substring(endOfLine + 1).stripLeading();
+        }
         for (String header : HEADERS) {
             if (text.regionMatches(true, 0, header, 0, header.length())) {
                 return true;

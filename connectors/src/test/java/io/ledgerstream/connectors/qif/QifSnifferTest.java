@@ -17,10 +17,15 @@ class QifSnifferTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"transactionId\":\"t-1\"}", "OFXHEADER:100\nDATA:OFXSGML\n", "<?xml version=\"1.0\"?><Document>",
-            "Date,Amount,Description\n", ":20:STARTUMSE\n:25:12345\n", "{1:F01INGBNL2AXXXX}", "",
-            "### comment first\n!Type:Bank\n"})
+            "Date,Amount,Description\n", ":20:STARTUMSE\n:25:12345\n", "{1:F01INGBNL2AXXXX}", ""})
     void shouldNotRecognizeOtherFormats(String head) {
         assertThat(QifParser.FORMAT.recognizes().test(head)).isFalse();
+    }
+
+    @Test
+    void shouldLookPastCommentLinesBeforeTheHeader() {
+        assertThat(QifParser.FORMAT.recognizes().test("### exported by quiffen\n### second comment\n\n!Type:Bank\n")).isTrue();
+        assertThat(QifParser.FORMAT.recognizes().test("### only a comment\n")).isFalse();
     }
 
     @Test
