@@ -1,14 +1,18 @@
 package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.connectors.kafka.CommitOutcomeUnknownException;
 import io.ledgerstream.connectors.kafka.KafkaPublishers;
 import io.ledgerstream.connectors.kafka.PublishException;
 import io.ledgerstream.connectors.kafka.Publishers;
+import io.ledgerstream.connectors.kafka.TransactionalPublisher;
+import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,9 +21,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code import FILE --user U [--format auto] [--account A] [--dry-run]}: parses a statement and
- * publishes it to {@code transactions.raw}, then prints the report. Exit code 0 when something was
- * imported (or the statement was empty), 1 when the file could not be read, its format is unknown,
- * nothing in it parsed, or publishing failed.
+ * publishes it to {@code transactions.raw} in one Kafka transaction, then prints the report on
+ * standard output. With {@code --dry-run} nothing is published: the parsed transactions go to
+ * standard output as canonical JSON Lines and the report to standard error. Exit code 0 when
+ * something was imported (or the statement was empty), 1 when the file could not be read, its
+ * format is unknown, nothing in it parsed, or publishing failed.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Parse a statement file and publish its transactions to transactions.raw.")
@@ -42,7 +48,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "ISO 4217 currency for formats whose files name none (QIF).")
     private String currency;
 
-    @Option(names = "--dry-run", description = "Parse and report, publish nothing.")
+    @Option(names = "--dry-run", description = "Parse and publish nothing: the transactions as JSON Lines on"
+            + " standard output, the report on standard error.")
     private boolean dryRun;
 
     @Spec
@@ -66,10 +73,23 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ImportReport report = importer.importFile(file, format, new ImportOptions(user, account, currency), dryRun,
-                    publishers::rawTransactions);
-            out.print(report.render());
-            out.flush();
+            ImportOptions options = new ImportOptions(user, account, currency);
+            ImportReport report = dryRun
+                    ? importer.importFile(file, format, options, true, () -> {
+                        throw new IllegalStateException("a dry run publishes nothing");
+                    })
+                    : importer.importFile(file, format, options, false, publishersFor(file), ProgressLine.forTerminal(err));
+            if (dryRun) {
+                for (RawTransaction transaction : report.toPublish()) {
+                    out.println(CanonicalJsonLines.line(transaction));
+                }
+                out.flush();
+                err.print(report.render());
+                err.flush();
+            } else {
+                out.print(report.render());
+                out.flush();
+            }
             if (report.nothingParsed()) {
                 err.println("nothing in " + file + " could be imported");
                 return 1;
@@ -83,9 +103,24 @@ public final class ImportCommand implements Callable<Integer> {
             err.println(e.getMessage());
         } catch (StatementRefusedException e) {
             err.println(file.getFileName() + " refused: " + e.getMessage());
+        } catch (CommitOutcomeUnknownException e) {
+            err.println("publishing to " + publishers.describe() + " failed: " + e.getMessage());
+            err.println(file.getFileName() + " may or may not have been published; importing it again is safe"
+                    + " (the same transaction ids replace, never duplicate)");
         } catch (PublishException e) {
             err.println("publishing to " + publishers.describe() + " failed: " + e.getMessage());
+            err.println("nothing from " + file.getFileName() + " was published (transaction aborted);"
+                    + " importing it again is safe");
         }
         return 1;
+    }
+
+    /**
+     * One transactional publisher per import, its id stable per user and file content (see
+     * {@link ImportTransactionalIds}), computed before parsing so an unreadable file fails first.
+     */
+    private Supplier<TransactionalPublisher<String, RawTransaction>> publishersFor(Path statement) throws IOException {
+        String transactionalId = ImportTransactionalIds.of(user, statement);
+        return () -> publishers.rawTransactionsInOneTransaction(transactionalId);
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerstream.connectors.importer;
 
+import io.ledgerstream.schemas.avro.RawTransaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +10,21 @@ import java.util.stream.Collectors;
 /**
  * What an import did: rows read, transactions parsed and published, and rows skipped by reason.
  *
- * @param published transactions the broker acknowledged (0 on a dry run)
+ * @param toPublish the parsed transactions without the rows the file repeats: what was (or, on a dry
+ *                  run, would be) published, in file order
+ * @param published transactions committed to the topic (0 on a dry run)
  */
-public record ImportReport(String file, String format, ParseResult result, boolean dryRun, long published) {
+public record ImportReport(String file, String format, ParseResult result, List<RawTransaction> toPublish,
+                           boolean dryRun, long published) {
+
+    public ImportReport {
+        toPublish = List.copyOf(toPublish);
+    }
+
+    /** Rows whose transactionId and content repeat an earlier row of the file, published once. */
+    public int duplicatesInFile() {
+        return result.transactions().size() - toPublish.size();
+    }
 
     /** Problems listed per reason before the rest are only counted. */
     public static final int SHOWN_PER_REASON = 20;
@@ -36,6 +49,9 @@ public record ImportReport(String file, String format, ParseResult result, boole
         out.append(dryRun ? "  transactions published: none (dry run)\n"
                 : String.format(Locale.ROOT, "  transactions published: %d%n", published));
         out.append(String.format(Locale.ROOT, "  lines skipped:          %d%n", rowsSkipped()));
+        if (duplicatesInFile() > 0) {
+            out.append(String.format(Locale.ROOT, "  skipped as duplicate within the file: %d%n", duplicatesInFile()));
+        }
         result.skipped().forEach((reason, count) ->
                 out.append(String.format(Locale.ROOT, "  left out on purpose (%s): %d%n", reason, count)));
         Map<String, List<ImportProblem>> byKind = result.problems().stream()

@@ -1,14 +1,16 @@
 package io.ledgerstream.connectors.importer;
 
-import io.ledgerstream.connectors.kafka.RecordPublisher;
+import io.ledgerstream.connectors.kafka.TransactionalPublisher;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Imports one statement file: picks its format, parses it, and publishes the transactions to
- * {@code transactions.raw} keyed by userId, unless it is a dry run.
+ * Imports one statement file: picks its format, parses it, drops rows the file repeats, and
+ * publishes the transactions to {@code transactions.raw} keyed by userId in one transaction, unless
+ * it is a dry run. A failure half-way aborts the transaction: the file is published whole or not at all.
  */
 public final class Importer {
 
@@ -23,29 +25,51 @@ public final class Importer {
         return new Importer(StatementFormats.builtIn());
     }
 
+    /** As {@link #importFile(Path, String, ImportOptions, boolean, Supplier, PublishProgress)}, showing no progress. */
+    public ImportReport importFile(Path file, String format, ImportOptions options, boolean dryRun,
+                                   Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers)
+            throws IOException {
+        return importFile(file, format, options, dryRun, publishers, PublishProgress.NONE);
+    }
+
     /**
-     * Parses {@code file} and, unless {@code dryRun}, publishes what parsed.
+     * Parses {@code file} and, unless {@code dryRun}, publishes what parsed in one transaction.
      *
      * @param format     a format name or {@code auto}
-     * @param publishers opened only when there is something to publish; the importer closes what it opens
+     * @param publishers opened only when there is something to publish; the importer commits and
+     *                   closes what it opens, and closing uncommitted aborts
+     * @param progress   told after each transaction handed to the publisher
      * @throws IOException                if the file cannot be read
      * @throws UnknownFormatException     if the format is unknown or cannot be told
-     * @throws io.ledgerstream.connectors.kafka.PublishException if publishing fails
+     * @throws io.ledgerstream.connectors.kafka.PublishException if publishing fails; nothing was committed
      */
     public ImportReport importFile(Path file, String format, ImportOptions options, boolean dryRun,
-                                   Supplier<? extends RecordPublisher<String, RawTransaction>> publishers)
+                                   Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers,
+                                   PublishProgress progress)
             throws IOException {
         StatementFormat statementFormat = formats.resolve(format, file);
         ParseResult result = statementFormat.parser().parse(file, options);
+        List<RawTransaction> toPublish = WithinFileDuplicates.drop(result.transactions());
         long published = 0;
-        if (!dryRun && !result.transactions().isEmpty()) {
-            try (RecordPublisher<String, RawTransaction> publisher = publishers.get()) {
-                for (RawTransaction transaction : result.transactions()) {
-                    publisher.publish(transaction.getUserId(), transaction);
-                }
-                published = publisher.flush();
-            }
+        if (!dryRun && !toPublish.isEmpty()) {
+            published = publishAll(toPublish, publishers, progress);
         }
-        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, dryRun, published);
+        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, toPublish, dryRun,
+                published);
+    }
+
+    private static long publishAll(List<RawTransaction> transactions,
+                                   Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers,
+                                   PublishProgress progress) {
+        try (TransactionalPublisher<String, RawTransaction> publisher = publishers.get()) {
+            long handed = 0;
+            for (RawTransaction transaction : transactions) {
+                publisher.publish(transaction.getUserId(), transaction);
+                progress.published(++handed, transactions.size());
+            }
+            return publisher.commit();
+        } finally {
+            progress.done();
+        }
     }
 }

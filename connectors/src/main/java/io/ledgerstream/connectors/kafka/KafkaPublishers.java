@@ -37,6 +37,12 @@ public final class KafkaPublishers implements Publishers {
     }
 
     @Override
+    public TransactionalPublisher<String, RawTransaction> rawTransactionsInOneTransaction(String transactionalId) {
+        TopicReadiness.ensure(config, catalog.raw(), READY_TIMEOUT);
+        return KafkaTransactionalPublisher.open(config, catalog.raw(), "ledgerstream-import", transactionalId);
+    }
+
+    @Override
     public RecordPublisher<String, FxRate> fxRates() {
         return open(catalog.fxRates(), "ledgerstream-connectors-fx");
     }

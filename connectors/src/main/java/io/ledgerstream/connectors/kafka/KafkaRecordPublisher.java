@@ -42,7 +42,8 @@ public final class KafkaRecordPublisher<K, V> implements RecordPublisher<K, V> {
     /**
      * The producer's settings: the pass-through properties a producer knows (plain, or prefixed
      * {@code producer.} as Streams spells them), then bootstrap servers, idempotence and
-     * {@code acks=all}, which always win because the importer's guarantees rest on them.
+     * {@code acks=all}, which always win because the importer's guarantees rest on them. A passed-through
+     * {@code transactional.id} is dropped: only {@link KafkaTransactionalPublisher} sets one, per unit of work.
      */
     static Map<String, Object> producerProperties(LedgerstreamConfig config, String clientId) {
         Set<String> known = ProducerConfig.configNames();
@@ -57,6 +58,7 @@ public final class KafkaRecordPublisher<K, V> implements RecordPublisher<K, V> {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return properties;
     }
 

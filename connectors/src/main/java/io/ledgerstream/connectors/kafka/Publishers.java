@@ -12,6 +12,15 @@ public interface Publishers {
     /** A publisher to {@code transactions.raw}, keyed by userId; the caller closes it. */
     RecordPublisher<String, RawTransaction> rawTransactions();
 
+    /**
+     * A publisher to {@code transactions.raw} whose records are published in one transaction
+     * (the importer: a file is published whole or not at all); the caller commits, then closes it.
+     *
+     * @param transactionalId names the unit of work; opening another publisher with the same id
+     *                        fences this one and aborts its open transaction
+     */
+    TransactionalPublisher<String, RawTransaction> rawTransactionsInOneTransaction(String transactionalId);
+
     /** A publisher to {@code fx.rates}, keyed {@code CUR:YYYY-MM-DD}; the caller closes it. */
     RecordPublisher<String, FxRate> fxRates();
 

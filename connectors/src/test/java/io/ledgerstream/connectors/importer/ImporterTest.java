@@ -36,6 +36,7 @@ class ImporterTest {
 
         assertThat(publisher.published()).extracting(Map.Entry::getKey).containsExactly("alice", "alice");
         assertThat(publisher.values()).extracting(RawTransaction::getTransactionId).containsExactly("t-1", "t-3");
+        assertThat(publisher.committed()).isTrue();
         assertThat(publisher.closed()).isTrue();
         assertThat(report.published()).isEqualTo(2);
         assertThat(report.render())
@@ -43,6 +44,39 @@ class ImporterTest {
                 .contains("transactions published: 2")
                 .contains("lines skipped:          1")
                 .contains("march.jsonl:2: amount: unparseable amount");
+    }
+
+    @Test
+    void shouldPublishARowTheFileRepeatsWithTheSameBankIdOnceAndCountIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("twice.jsonl"), """
+                {"transactionId":"t-1","bookedAt":"2026-03-04","amount":"-12.34","currency":"EUR"}
+                {"transactionId":"t-1","bookedAt":"2026-03-04","amount":"-12.34","currency":"EUR"}
+                {"transactionId":"t-2","bookedAt":"2026-03-05","amount":"-5.00","currency":"EUR"}
+                {"transactionId":"t-2","bookedAt":"2026-03-05","amount":"-5.50","currency":"EUR"}
+                {"transactionId":"t-2","bookedAt":"2026-03-05","amount":"-5.00","currency":"EUR"}
+                {"bookedAt":"2026-03-06","amount":"-2.80","currency":"EUR","description":"coffee"}
+                {"bookedAt":"2026-03-06","amount":"-2.80","currency":"EUR","description":"coffee"}
+                """);
+
+        ImportReport report = importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher);
+
+        assertThat(publisher.values()).extracting(t -> t.getTransactionId().startsWith("h-") ? "hash" : t.getTransactionId())
+                .as("t-1 once; every version of t-2, back to the first too; both coffees")
+                .containsExactly("t-1", "t-2", "t-2", "t-2", "hash", "hash");
+        assertThat(report.duplicatesInFile()).isEqualTo(1);
+        assertThat(report.render())
+                .contains("transactions parsed:    7")
+                .contains("transactions published: 6")
+                .contains("skipped as duplicate within the file: 1");
+    }
+
+    @Test
+    void shouldNotMentionDuplicatesWhenThereAreNone() throws IOException {
+        Path file = Files.writeString(dir.resolve("march.jsonl"), LINES);
+
+        ImportReport report = importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher);
+
+        assertThat(report.render()).doesNotContain("duplicate");
     }
 
     @Test

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A publisher that keeps what it is given, acknowledges everything and remembers being closed. */
-public final class FakePublisher<K, V> implements RecordPublisher<K, V> {
+/**
+ * A publisher that keeps what it is given, acknowledges everything and remembers being committed
+ * and closed. As a {@link TransactionalPublisher} it keeps what was published even when closed
+ * uncommitted: tests check {@link #committed()}.
+ */
+public final class FakePublisher<K, V> implements TransactionalPublisher<K, V> {
 
     private final List<Map.Entry<K, V>> published = new ArrayList<>();
     private boolean closed;
+    private boolean committed;
 
     @Override
     public void publish(K key, V value) {
@@ -24,6 +29,12 @@ public final class FakePublisher<K, V> implements RecordPublisher<K, V> {
     }
 
     @Override
+    public long commit() {
+        committed = true;
+        return published.size();
+    }
+
+    @Override
     public void close() {
         closed = true;
     }
@@ -34,6 +45,10 @@ public final class FakePublisher<K, V> implements RecordPublisher<K, V> {
 
     public List<V> values() {
         return published.stream().map(Map.Entry::getValue).toList();
+    }
+
+    public boolean committed() {
+        return committed;
     }
 
     public boolean closed() {

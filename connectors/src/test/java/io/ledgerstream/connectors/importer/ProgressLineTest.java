@@ -1,0 +1,58 @@
+package io.ledgerstream.connectors.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+
+    private static final long BIG = ProgressLine.MINIMUM_ROWS + 1;
+    private static final long MS = 1_000_000L;
+
+    private final StringWriter terminal = new StringWriter();
+    private long now;
+    private final ProgressLine progress = new ProgressLine(new PrintWriter(terminal), () -> now);
+
+    @Test
+    void shouldFormatPublishedOfTotal() {
+        assertThat(ProgressLine.format(1234, 20000)).isEqualTo("published 1234 of 20000");
+    }
+
+    @Test
+    void shouldOverwriteOneLineAtMostEveryHundredMillisecondsAndAlwaysShowTheLast() {
+        progress.published(1, BIG);
+        now += 50 * MS;
+        progress.published(2, BIG);
+        now += 60 * MS;
+        progress.published(3, BIG);
+        progress.published(BIG, BIG);
+
+        assertThat(terminal.toString()).isEqualTo("\rpublished 1 of 10001\rpublished 3 of 10001\rpublished 10001 of 10001");
+        assertThat(terminal.toString()).doesNotContain("\n");
+    }
+
+    @Test
+    void shouldClearTheLineWhenDoneSoTheReportStartsClean() {
+        progress.published(BIG, BIG);
+        progress.done();
+
+        assertThat(terminal.toString()).endsWith("\r" + " ".repeat("published 10001 of 10001".length()) + "\r");
+    }
+
+    @Test
+    void shouldStayQuietOnSmallFiles() {
+        progress.published(1, ProgressLine.MINIMUM_ROWS);
+        progress.published(ProgressLine.MINIMUM_ROWS, ProgressLine.MINIMUM_ROWS);
+        progress.done();
+
+        assertThat(terminal.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldShowNothingWhenNotATerminal() {
+        // Surefire's forked JVM has no console, as a redirected run of the launcher has none
+        assertThat(ProgressLine.forTerminal(new PrintWriter(terminal))).isSameAs(PublishProgress.NONE);
+    }
+}
