@@ -1,6 +1,7 @@
 package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.connectors.camt.CamtParser;
+import io.ledgerstream.connectors.csv.CsvStatementParser;
 import io.ledgerstream.connectors.jsonl.JsonLinesParser;
 import io.ledgerstream.connectors.mt940.Mt940Parser;
 import io.ledgerstream.connectors.ofx.OfxStatementParser;
@@ -33,7 +34,7 @@ public final class StatementFormats {
     /** Every format this build ships. */
     public static StatementFormats builtIn() {
         return new StatementFormats(List.of(JsonLinesParser.FORMAT, OfxStatementParser.FORMAT, QifParser.FORMAT,
-                Mt940Parser.FORMAT, CamtParser.FORMAT));
+                Mt940Parser.FORMAT, CamtParser.FORMAT, CsvStatementParser.FORMAT));
     }
 
     /** The format names, for help and error messages. */

@@ -1,5 +1,6 @@
 package io.ledgerstream.connectors.qif;
 
+import io.ledgerstream.connectors.importer.DayMonthOrder;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -23,7 +24,6 @@ record QifDate(int first, int second, int year, boolean yearFirst) {
 
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})(['/.-])(\\d{1,4})");
-    private static final int LAST_MONTH = 12;
     private static final int POSIX_PIVOT = 69;
 
     /** The date's parts, or empty when the text is no date in any of the forms above. */
@@ -56,19 +56,9 @@ record QifDate(int first, int second, int year, boolean yearFirst) {
         return Optional.empty();
     }
 
-    /** Whether only day-first reading makes sense (first part above 12). */
-    boolean onlyDayFirst() {
-        return !yearFirst && first > LAST_MONTH && second <= LAST_MONTH;
-    }
-
-    /** Whether only month-first reading makes sense (second part above 12). */
-    boolean onlyMonthFirst() {
-        return !yearFirst && second > LAST_MONTH && first <= LAST_MONTH;
-    }
-
-    /** Whether the two readings give two different valid-looking dates. */
-    boolean readsBothWays() {
-        return !yearFirst && first <= LAST_MONTH && second <= LAST_MONTH && first != second;
+    /** The date as the shared day/month order check sees it. */
+    DayMonthOrder.Dated dated(String text, int line) {
+        return new DayMonthOrder.Dated(first, second, yearFirst, text, line);
     }
 
     /** The calendar date under the file's order, or empty when there is no such day. */

@@ -1,6 +1,7 @@
 package io.ledgerstream.connectors.qif;
 
 import io.ledgerstream.connectors.importer.CurrencyCodes;
+import io.ledgerstream.connectors.importer.DayMonthOrder;
 import io.ledgerstream.connectors.importer.ImportOptions;
 import io.ledgerstream.connectors.importer.ParseResult;
 import io.ledgerstream.connectors.importer.StatementFormat;
@@ -46,7 +47,10 @@ public final class QifParser implements StatementParser {
         if (options.userId() == null) {
             throw new StatementRefusedException(fileName + ": QIF names no user; pass --user");
         }
-        DayMonthOrder order = DayMonthOrder.of(dates(read.records()));
+        // when no date depends on the order, any choice gives the same days
+        DayMonthOrder order = DayMonthOrder.of(dates(read.records()), null,
+                "QIF does not say which order it uses, and there is no option to set it yet")
+                .orElse(DayMonthOrder.MONTH_FIRST);
         QifTransactionMapper mapper = new QifTransactionMapper(fileName, options.userId(), options.accountId(),
                 currency, order);
         ParseResult.Builder result = ParseResult.builder();
@@ -103,7 +107,7 @@ public final class QifParser implements StatementParser {
                 continue;
             }
             record.first('D').ifPresent(text -> QifDate.read(text)
-                    .ifPresent(date -> dates.add(new DayMonthOrder.Dated(date, text, record.line()))));
+                    .ifPresent(date -> dates.add(date.dated(text, record.line()))));
         }
         return dates;
     }

@@ -1,6 +1,7 @@
 package io.ledgerstream.connectors.qif;
 
 import io.ledgerstream.connectors.importer.ContentHashIds;
+import io.ledgerstream.connectors.importer.DayMonthOrder;
 import io.ledgerstream.connectors.importer.ImportProblem;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.math.BigDecimal;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AutoFormatTest {
 
     private static final Map<String, String> FORMAT_OF_FOLDER = Map.of(
-            "ofx", "ofx", "camt053", "camt", "mt940", "mt940", "qif", "qif");
+            "ofx", "ofx", "camt053", "camt", "mt940", "mt940", "qif", "qif", "csv", "csv");
 
     static List<Path> samples() throws IOException, URISyntaxException {
         Path root = Path.of(AutoFormatTest.class.getResource("/bank-samples").toURI());

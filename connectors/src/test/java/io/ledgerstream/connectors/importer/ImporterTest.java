@@ -110,7 +110,7 @@ class ImporterTest {
 
     @Test
     void shouldRefuseAFileWhoseFormatAutoCannotTell() throws IOException {
-        Path file = Files.writeString(dir.resolve("statement.dat"), "Date;Amount\n04.03.2026;-12,34\n");
+        Path file = Files.writeString(dir.resolve("statement.dat"), "Dear customer,\nyour statement is attached as a PDF.\n");
 
         assertThatThrownBy(() -> importer.importFile(file, "auto", ImportOptions.forUser("alice"), false, () -> publisher))
                 .isInstanceOf(UnknownFormatException.class)

@@ -1,0 +1,64 @@
+package io.ledgerstream.connectors.csv;
+
+import io.ledgerstream.connectors.importer.CurrencyCodes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one column holds over the data rows, for telling roles by content.
+ *
+ * @param index         0-based column
+ * @param filled        non-empty cells
+ * @param rows          rows looked at
+ * @param dates         every non-empty cell (pending markers aside) is a date
+ * @param dateShare     share of non-empty cells (pending markers aside) that are dates
+ * @param amounts       every non-empty cell reads as an amount
+ * @param amountShare   share of non-empty cells that read as amounts
+ * @param moneyLike     every non-empty cell looks like money, not a count or code (headerless files)
+ * @param signed        some cell carries a sign
+ * @param negative      some cell is negative
+ * @param flagShare     share of non-empty cells that are debit/credit flags
+ * @param currencies    every non-empty cell is an ISO 4217 code
+ * @param unique        no two non-empty cells are equal
+ * @param averageLength average length of non-empty cells holding letters, 0 when none do
+ */
+record ColumnProfile(int index, int filled, int rows, boolean dates, double dateShare, boolean amounts,
+                     double amountShare, boolean moneyLike,
+                     boolean signed, boolean negative, double flagShare, boolean currencies, boolean unique,
+                     double averageLength) {
+
+    static ColumnProfile of(int index, List<CsvRow> rows) {
+        List<String> cells = rows.stream().map(row -> row.cell(index)).filter(cell -> !cell.isEmpty()).toList();
+        List<String> notPending = cells.stream().filter(cell -> !RowKinds.isPending(cell)).toList();
+        long dated = notPending.stream().filter(c -> DateText.read(c).isPresent()).count();
+        boolean dates = !notPending.isEmpty() && dated == notPending.size();
+        long amounted = cells.stream().filter(c -> MoneyText.read(c).isPresent()).count();
+        boolean amounts = amounted == cells.size();
+        boolean moneyLike = !cells.isEmpty() && cells.stream().allMatch(MoneyText::looksLikeMoney);
+        boolean signed = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::signed).orElse(false));
+        boolean negative = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::negative).orElse(false));
+        long flags = cells.stream().filter(c -> DirectionFlag.isOut(c).isPresent()).count();
+        boolean currencies = cells.stream().allMatch(c -> CurrencyCodes.normalize(c).isPresent()
+                && c.strip().length() == 3);
+        Set<String> distinct = new HashSet<>(cells);
+        List<String> texts = cells.stream().filter(c -> c.chars().anyMatch(Character::isLetter)).toList();
+        double averageLength = texts.stream().mapToInt(String::length).average().orElse(0);
+        return new ColumnProfile(index, cells.size(), rows.size(), dates, share(dated, notPending.size()), amounts,
+                share(amounted, cells.size()), moneyLike, signed, negative,
+                cells.isEmpty() ? 0 : (double) flags / cells.size(), currencies, distinct.size() == cells.size(),
+                averageLength);
+    }
+
+    private static double share(long part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    boolean alwaysFilled() {
+        return filled == rows && rows > 0;
+    }
+
+    boolean isFlags() {
+        return filled > 0 && flagShare >= 2.0 / 3;
+    }
+}

@@ -1,0 +1,174 @@
+package io.ledgerstream.connectors.csv;
+
+import io.ledgerstream.connectors.importer.ContentHashIds;
+import io.ledgerstream.connectors.importer.CurrencyCodes;
+import io.ledgerstream.connectors.importer.DayMonthOrder;
+import io.ledgerstream.connectors.importer.ImportProblem;
+import io.ledgerstream.connectors.importer.ParseResult;
+import io.ledgerstream.schemas.avro.RawTransaction;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns the data rows of a detected layout into transactions, problems and skipped rows. */
+final class CsvRowMapper {
+
+    private final String file;
+    private final LayoutDetector.Detected detected;
+    private final CsvLayout layout;
+    private final String userId;
+    private final String accountId;
+    private final String defaultCurrency;
+    private final ContentHashIds ids = new ContentHashIds();
+
+    CsvRowMapper(String file, LayoutDetector.Detected detected, String userId, String accountId,
+                 String defaultCurrency) {
+        this.file = file;
+        this.detected = detected;
+        this.layout = detected.layout();
+        this.userId = userId;
+        this.accountId = accountId;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    void map(CsvRow row, ParseResult.Builder result) {
+        result.rowRead();
+        String dateCell = row.cell(layout.dateColumn());
+        String status = row.cell(layout.column(ColumnRole.STATUS));
+        if (RowKinds.isPending(dateCell) || RowKinds.isPending(status)) {
+            result.skipped(RowKinds.PENDING);
+            return;
+        }
+        String description = joined(layout.all(ColumnRole.DESCRIPTION), row);
+        String payee = joined(layout.all(ColumnRole.PAYEE), row);
+        if (RowKinds.isBalanceOrTotal(description.isEmpty() ? payee : description)) {
+            result.skipped(RowKinds.BALANCE_OR_TOTAL);
+            return;
+        }
+        Optional<LocalDate> date = DateText.read(dateCell)
+                .flatMap(d -> d.resolve(layout.dateOrder() == null ? DayMonthOrder.DAY_FIRST : layout.dateOrder()));
+        boolean anyAmount = moneyColumns().stream().anyMatch(c -> MoneyText.read(row.cell(c)).isPresent());
+        if (date.isEmpty() && !anyAmount) {
+            result.skipped(RowKinds.NOT_A_TRANSACTION);
+            return;
+        }
+        if (date.isEmpty()) {
+            result.problem(problem(row, layout.dateColumn(), dateCell.isEmpty() ? "missing" : "invalid date",
+                    "'" + dateCell + "'"));
+            return;
+        }
+        Optional<BigDecimal> amount = amount(row, result);
+        if (amount.isEmpty()) {
+            return;
+        }
+        int currencyColumn = layout.column(ColumnRole.CURRENCY);
+        String currencyCell = row.cell(currencyColumn);
+        String currency = currencyCell.isEmpty() ? defaultCurrency : CurrencyCodes.normalize(currencyCell).orElse(null);
+        if (currency == null) {
+            result.problem(problem(row, currencyColumn, currencyCell.isEmpty() ? "missing" : "invalid currency",
+                    currencyCell.isEmpty() ? "no currency in the row; pass --currency" : "'" + currencyCell + "'"));
+            return;
+        }
+        String bankId = row.cell(layout.column(ColumnRole.TRANSACTION_ID));
+        result.transaction(RawTransaction.newBuilder()
+                .setTransactionId(bankId.isEmpty() ? ids.next(row.cells()) : bankId)
+                .setUserId(userId)
+                .setAccountId(accountId)
+                .setBookedAt(date.get().toString())
+                .setAmount(amount.get().toPlainString())
+                .setCurrency(currency)
+                .setDescription(description.isEmpty() ? payee : description)
+                .setMerchant(payee.isEmpty() ? null : payee)
+                .setMcc(null)
+                .setRemoved(false)
+                .setSource(CsvStatementParser.SOURCE_PREFIX + file)
+                .build());
+    }
+
+    private Optional<BigDecimal> amount(CsvRow row, ParseResult.Builder result) {
+        if (layout.sign() == SignConvention.DEBIT_CREDIT_COLUMNS) {
+            int debit = layout.column(ColumnRole.DEBIT);
+            int credit = layout.column(ColumnRole.CREDIT);
+            MoneyCell outCell = value(row, debit, result);
+            MoneyCell inCell = value(row, credit, result);
+            if (outCell.unreadable() || inCell.unreadable()) {
+                return Optional.empty();
+            }
+            Optional<BigDecimal> out = outCell.amount();
+            Optional<BigDecimal> in = inCell.amount();
+            if (out.isEmpty() && in.isEmpty()) {
+                result.problem(problem(row, debit >= 0 ? debit : credit, "missing", "no money out or money in"));
+                return Optional.empty();
+            }
+            if (out.isPresent() && in.isPresent() && out.get().signum() != 0 && in.get().signum() != 0) {
+                result.problem(problem(row, debit, "ambiguous amount", "both money out '" + row.cell(debit)
+                        + "' and money in '" + row.cell(credit) + "'"));
+                return Optional.empty();
+            }
+            return out.isPresent() && (in.isEmpty() || out.get().signum() != 0)
+                    ? Optional.of(out.get().abs().negate()) : Optional.of(in.get().abs());
+        }
+        int column = layout.column(ColumnRole.AMOUNT);
+        MoneyCell cell = value(row, column, result);
+        if (cell.unreadable()) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> amount = cell.amount();
+        if (amount.isEmpty()) {
+            result.problem(problem(row, column, "missing", "no amount"));
+            return Optional.empty();
+        }
+        return switch (layout.sign()) {
+            case INVERTED -> Optional.of(amount.get().negate());
+            case UNSIGNED_IS_OUT -> Optional.of(MoneyText.read(row.cell(column)).orElseThrow().signed()
+                    ? amount.get() : amount.get().negate());
+            case FLAG -> {
+                int flagColumn = layout.column(ColumnRole.DIRECTION);
+                Optional<Boolean> out = DirectionFlag.isOut(row.cell(flagColumn));
+                if (out.isEmpty()) {
+                    result.problem(problem(row, flagColumn, "unknown direction", "'" + row.cell(flagColumn)
+                            + "' is no debit/credit flag"));
+                    yield Optional.empty();
+                }
+                yield Optional.of(out.get() ? amount.get().abs().negate() : amount.get().abs());
+            }
+            default -> amount;
+        };
+    }
+
+    /** A money cell: blank (no amount), a readable amount, or unreadable (its problem already recorded). */
+    private record MoneyCell(Optional<BigDecimal> amount, boolean unreadable) {
+        static final MoneyCell BLANK = new MoneyCell(Optional.empty(), false);
+        static final MoneyCell UNREADABLE = new MoneyCell(Optional.empty(), true);
+    }
+
+    private MoneyCell value(CsvRow row, int column, ParseResult.Builder result) {
+        String cell = row.cell(column);
+        if (cell.isEmpty()) {
+            return MoneyCell.BLANK;
+        }
+        Optional<BigDecimal> value = MoneyText.read(cell).flatMap(m -> m.value(layout.decimalSeparator()));
+        if (value.isEmpty()) {
+            result.problem(problem(row, column, "invalid amount", "'" + cell + "'"));
+            return MoneyCell.UNREADABLE;
+        }
+        return new MoneyCell(value, false);
+    }
+
+    private List<Integer> moneyColumns() {
+        return List.of(layout.column(ColumnRole.AMOUNT), layout.column(ColumnRole.DEBIT),
+                layout.column(ColumnRole.CREDIT));
+    }
+
+    private ImportProblem problem(CsvRow row, int column, String reason, String detail) {
+        return new ImportProblem(file, row.line(), detected.label(column), reason, detail);
+    }
+
+    private static String joined(List<Integer> columns, CsvRow row) {
+        return columns.stream().map(row::cell).filter(Objects::nonNull).map(c -> c.replaceAll("\\s+", " ").strip())
+                .filter(c -> !c.isEmpty()).distinct().collect(Collectors.joining(" "));
+    }
+}

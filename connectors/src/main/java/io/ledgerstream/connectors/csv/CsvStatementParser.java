@@ -1,0 +1,83 @@
+package io.ledgerstream.connectors.csv;
+
+import io.ledgerstream.connectors.importer.CurrencyCodes;
+import io.ledgerstream.connectors.importer.DayMonthOrder;
+import io.ledgerstream.connectors.importer.ImportOptions;
+import io.ledgerstream.connectors.importer.ParseResult;
+import io.ledgerstream.connectors.importer.StatementFormat;
+import io.ledgerstream.connectors.importer.StatementParser;
+import io.ledgerstream.connectors.importer.StatementRefusedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The importer's {@code csv} format: banks' CSV exports, whose layout is detected per file (see
+ * {@link LayoutDetector}): encoding, delimiter, preamble and header, column roles in several
+ * languages, date order, decimal separator and sign convention. One transaction per booked row;
+ * pending rows and balance or total lines are skipped and counted; a row that cannot be read is a
+ * problem with its line while the rest goes on. Where detection is unsure the file is refused with
+ * what is ambiguous. Tokenizing is Apache Commons CSV; detection is this package's own.
+ */
+public final class CsvStatementParser implements StatementParser {
+
+    /** The format as the importer registers it: {@code .csv}, {@code .tsv}, or delimited text. */
+    public static final StatementFormat FORMAT =
+            new StatementFormat("csv", List.of("csv", "tsv"), CsvSniffer::recognizes, new CsvStatementParser());
+
+    /** The {@code source} of imported transactions is this prefix and the file's name. */
+    public static final String SOURCE_PREFIX = "import:";
+
+    private final DayMonthOrder dateOrder;
+
+    /** A parser that reads the date order off each file. */
+    public CsvStatementParser() {
+        this(null);
+    }
+
+    /** A parser told the date order, for files whose dates read both ways; {@code null} to detect. */
+    public CsvStatementParser(DayMonthOrder dateOrder) {
+        this.dateOrder = dateOrder;
+    }
+
+    @Override
+    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+        String fileName = file.getFileName().toString();
+        CsvText text = CsvText.decode(Files.readAllBytes(file));
+        if (text.text().isBlank()) {
+            throw new StatementRefusedException(fileName + " is empty: no header and no rows");
+        }
+        if (options.userId() == null) {
+            throw new StatementRefusedException(fileName + ": CSV statements name no user; pass --user");
+        }
+        LayoutDetector.Detected detected;
+        try {
+            detected = LayoutDetector.detect(text, dateOrder);
+        } catch (StatementRefusedException e) {
+            throw new StatementRefusedException(fileName + ": " + e.getMessage(), e);
+        }
+        String currency = defaultCurrency(fileName, options, detected.layout());
+        CsvRowMapper mapper = new CsvRowMapper(fileName, detected, options.userId(), options.accountId(), currency);
+        ParseResult.Builder result = ParseResult.builder();
+        detected.dataRows().forEach(row -> mapper.map(row, result));
+        return result.build();
+    }
+
+    /** The layout detected for a file, without importing it. */
+    public static CsvLayout detectLayout(Path file) throws IOException {
+        return LayoutDetector.detect(CsvText.decode(Files.readAllBytes(file)), null).layout();
+    }
+
+    private static String defaultCurrency(String fileName, ImportOptions options, CsvLayout layout) {
+        if (options.currency() != null) {
+            return CurrencyCodes.normalize(options.currency()).orElseThrow(() -> new StatementRefusedException(
+                    "--currency '" + options.currency() + "' is not an ISO 4217 currency code"));
+        }
+        if (layout.column(ColumnRole.CURRENCY) == CsvLayout.NONE) {
+            throw new StatementRefusedException(fileName + " names no currency (no currency column); pass"
+                    + " --currency with the account's ISO 4217 code (for example --currency EUR)");
+        }
+        return null;
+    }
+}

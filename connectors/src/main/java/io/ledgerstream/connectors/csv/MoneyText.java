@@ -1,0 +1,88 @@
+package io.ledgerstream.connectors.csv;
+
+import io.ledgerstream.connectors.importer.CurrencyCodes;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An amount cell as written: {@code -12.34}, {@code 1.234,56}, {@code 11'373.94}, {@code 1 234,56},
+ * {@code £500.00}, {@code ($85.00)}, {@code - $21.59}, {@code +$327.49}, {@code 12,34-}, {@code 8.99 EUR}.
+ * The decimal separator is decided per file (see {@link DecimalSeparator}), so a cell keeps its
+ * digits and separators until then. Never goes through a double.
+ *
+ * @param negative whether a minus, a trailing minus or accounting parentheses make it negative
+ * @param signed   whether it carries any sign at all (+, -, parentheses)
+ * @param body     the digits with their separators
+ */
+record MoneyText(boolean negative, boolean signed, String body) {
+
+    private static final Pattern BODY = Pattern.compile("(\\d[\\d.,']*)?\\d|[.,]\\d+");
+    private static final Pattern SYMBOL = Pattern.compile("^[£$€¥₹]|[£$€¥₹]$");
+    private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
+
+    static Optional<MoneyText> read(String text) {
+        String s = text.replaceAll("[\\s\\u00A0\\u202F]", "");
+        boolean negative = false;
+        boolean signed = false;
+        String before;
+        do {
+            before = s;
+            if (s.length() >= 2 && s.startsWith("(") && s.endsWith(")")) {
+                s = s.substring(1, s.length() - 1);
+                negative = !negative;
+                signed = true;
+            }
+            if (s.startsWith("-") || s.startsWith("\u2212")) {
+                s = s.substring(1);
+                negative = !negative;
+                signed = true;
+            } else if (s.startsWith("+")) {
+                s = s.substring(1);
+                signed = true;
+            } else if (s.endsWith("-") && s.length() > 1) {
+                s = s.substring(0, s.length() - 1);
+                negative = !negative;
+                signed = true;
+            }
+            s = withoutCurrency(s);
+        } while (!s.equals(before) && !s.isEmpty());
+        if (!BODY.matcher(s).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MoneyText(negative, signed, s));
+    }
+
+    private static String withoutCurrency(String s) {
+        String plain = SYMBOL.matcher(s).replaceAll("");
+        if (plain.length() > 3 && CurrencyCodes.normalize(plain.substring(0, 3)).isPresent()
+                && Character.isLetter(plain.charAt(0))) {
+            plain = plain.substring(3);
+        }
+        if (plain.length() > 3 && CurrencyCodes.normalize(plain.substring(plain.length() - 3)).isPresent()
+                && Character.isLetter(plain.charAt(plain.length() - 1))) {
+            plain = plain.substring(0, plain.length() - 3);
+        }
+        return plain;
+    }
+
+    /** Whether the cell looks like money rather than a count or code: separators, symbols or a sign. */
+    static boolean looksLikeMoney(String text) {
+        Optional<MoneyText> money = read(text);
+        if (money.isEmpty() || LEADING_ZERO_INTEGER.matcher(money.get().body()).matches()) {
+            return false;
+        }
+        return money.get().signed() || money.get().body().matches(".*[.,]\\d{1,2}") || !text.strip().matches("[\\d.,']+");
+    }
+
+    /** The exact amount under the file's decimal separator, or empty when the digits do not fit it. */
+    Optional<BigDecimal> value(char decimalSeparator) {
+        char grouping = decimalSeparator == ',' ? '.' : ',';
+        String plain = body.replace("'", "").replace(String.valueOf(grouping), "").replace(decimalSeparator, '.');
+        if (!plain.matches("\\d*\\.?\\d+")) {
+            return Optional.empty();
+        }
+        BigDecimal amount = new BigDecimal(plain.startsWith(".") ? "0" + plain : plain);
+        return Optional.of(negative ? amount.negate() : amount);
+    }
+}

@@ -1,0 +1,34 @@
+package io.ledgerstream.connectors.csv;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Rows that are no booked transaction: pending rows, and balance, total and footer lines. */
+final class RowKinds {
+
+    static final String PENDING = "pending";
+    static final String BALANCE_OR_TOTAL = "balance or total line";
+    static final String NOT_A_TRANSACTION = "not a transaction (no date and no amount)";
+
+    private static final List<String> PENDING_WORDS = List.of("pending", "vorgemerkt", "in behandeling",
+            "en attente", "pendiente", "pendente", "authorised", "authorized", "hold");
+    private static final List<String> BALANCE_WORDS = List.of("saldo", "opening balance", "closing balance",
+            "balance brought forward", "balance carried forward", "balance b/f", "balance c/f", "total", "summe",
+            "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance");
+
+    private RowKinds() {
+    }
+
+    /** Whether a date or status cell says the row is not booked yet. */
+    static boolean isPending(String cell) {
+        String text = cell.strip().toLowerCase(Locale.ROOT);
+        return !text.isEmpty() && PENDING_WORDS.stream().anyMatch(text::startsWith);
+    }
+
+    /** Whether a description says the row is a balance or a total rather than a transaction. */
+    static boolean isBalanceOrTotal(String description) {
+        String text = description.strip().toLowerCase(Locale.ROOT);
+        return BALANCE_WORDS.stream().anyMatch(word -> text.equals(word) || text.startsWith(word + " ")
+                || text.startsWith(word + ":"));
+    }
+}
