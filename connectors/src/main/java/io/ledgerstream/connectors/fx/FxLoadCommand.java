@@ -8,6 +8,7 @@ import io.ledgerstream.connectors.kafka.RecordPublisher;
 import io.ledgerstream.schemas.avro.FxRate;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,10 @@ public final class FxLoadCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "An ECB eurofxref XML file (daily, 90-day or historical).")
     private Path file;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Fetch an ECB eurofxref XML document instead of reading a file (e.g. the ECB's daily or 90-day feed).")
+    private URI url;
 
     @Option(names = "--dry-run", description = "Parse and report, publish nothing.")
     private boolean dryRun;
@@ -49,12 +54,17 @@ public final class FxLoadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String name = file == null ? "the built-in sample (hand-made, not ECB data)" : file.toString();
+        if (file != null && url != null) {
+            err.println("give a FILE or --url, not both");
+            return 2;
+        }
+        String name = url != null ? url.toString()
+                : file != null ? file.toString() : "the built-in sample (hand-made, not ECB data)";
         EcbParseResult result;
         try {
-            result = file == null ? FxRates.loadSample() : FxRates.load(file);
+            result = url != null ? FxRates.load(url) : file != null ? FxRates.load(file) : FxRates.loadSample();
         } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
+            err.println("cannot read " + name + ": " + e.getMessage());
             return 1;
         } catch (EcbFormatException e) {
             err.println(e.getMessage());

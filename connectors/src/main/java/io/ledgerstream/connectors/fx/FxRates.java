@@ -5,8 +5,13 @@ import io.ledgerstream.schemas.avro.FxRate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -21,6 +26,8 @@ public final class FxRates {
     public static final String SAMPLE_SOURCE = "sample";
     /** {@code source} of rates read from a file in the ECB's format. */
     public static final String ECB_SOURCE = "ECB";
+
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
     private FxRates() {
     }
@@ -46,6 +53,30 @@ public final class FxRates {
     public static EcbParseResult load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return new EcbXmlParser().parse(in, file.getFileName().toString(), ECB_SOURCE);
+        }
+    }
+
+    /**
+     * Rates from an ECB-format document at a URL, as the ECB publishes them
+     * (https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml and eurofxref-hist-90d.xml).
+     *
+     * @throws IOException        if the URL cannot be fetched or answers other than 200
+     * @throws EcbFormatException if it is not an ECB reference-rate document
+     */
+    public static EcbParseResult load(URI url) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT).GET().build();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build()) {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException(url + " answered HTTP " + response.statusCode());
+                }
+                return new EcbXmlParser().parse(in, url.toString(), ECB_SOURCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + url, e);
         }
     }
 

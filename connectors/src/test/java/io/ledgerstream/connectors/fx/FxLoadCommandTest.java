@@ -2,11 +2,16 @@ package io.ledgerstream.connectors.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.ledgerstream.connectors.kafka.FakePublishers;
 import io.ledgerstream.schemas.avro.FxRate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,5 +71,40 @@ class FxLoadCommandTest {
         assertThat(run("--dry-run")).isZero();
         assertThat(publishers.fxOpened).isZero();
         assertThat(out.toString()).contains("dry run");
+    }
+
+    @Test
+    void shouldFetchRatesFromAUrlAsTheEcbServesThem() throws IOException {
+        byte[] daily = """
+                <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+                  <Cube><Cube time="2026-11-20">
+                    <Cube currency="USD" rate="1.1532"/>
+                    <Cube currency="JPY" rate="181.12"/>
+                  </Cube></Cube>
+                </gesmes:Envelope>
+                """.getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/stats/eurofxref/eurofxref-daily.xml", exchange -> {
+            exchange.sendResponseHeaders(200, daily.length);
+            exchange.getResponseBody().write(daily);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            int exit = run("--url", base + "/stats/eurofxref/eurofxref-daily.xml");
+            int missing = run("--url", base + "/nothing-here.xml");
+
+            assertThat(exit).isZero();
+            assertThat(publishers.fx.published()).extracting(Map.Entry::getKey).containsExactly("USD:2026-11-20", "JPY:2026-11-20");
+            assertThat(publishers.fx.values()).extracting(FxRate::getRate)
+                    .containsExactly(new BigDecimal("1.1532000000"), new BigDecimal("181.1200000000"));
+            assertThat(missing).isEqualTo(1);
+            assertThat(err.toString()).contains("nothing-here.xml").contains("404");
+        } finally {
+            server.stop(0);
+        }
     }
 }
