@@ -24,7 +24,6 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_REGISTRY_PORT = 8081;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    private static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
     private final Path dataDir;
     private final KafkaBroker broker;
@@ -57,15 +56,6 @@ public final class LocalStack implements AutoCloseable {
     /** The directory holding the stack's data; its {@code logs/} has one log file per component. */
     public Path dataDir() {
         return dataDir;
-    }
-
-    /**
-     * The Redis the app should use: the {@code REDIS_URL} environment variable, else
-     * {@code redis://127.0.0.1:6379}. The local stack does not start Redis.
-     */
-    public static String redisUrl() {
-        final String fromEnvironment = System.getenv("REDIS_URL");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_REDIS_URL : fromEnvironment;
     }
 
     /** Stops the registry and the broker, gracefully. */

@@ -1,9 +1,6 @@
 package io.ledgerstream.connectors.mt940;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.ledgerstream.connectors.importer.StatementText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,15 +19,9 @@ final class Mt940Text {
     private Mt940Text() {
     }
 
+    /** UTF-8 when valid, else windows-1252 (SWIFT's character set is a subset of both). */
     static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
+        return StatementText.decode(bytes).text();
     }
 
     /** Lines as {@link Line}s with their 1-based numbers; a torn ':' + 'NN:' pair is mended. */

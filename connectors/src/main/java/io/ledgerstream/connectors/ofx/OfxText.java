@@ -1,9 +1,7 @@
 package io.ledgerstream.connectors.ofx;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import io.ledgerstream.connectors.importer.StatementText;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class OfxText {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1252 = StatementText.WINDOWS_1252;
     private static final int HEADER_BYTES = 1024;
     private static final Pattern XML_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']", Pattern.CASE_INSENSITIVE);
     private static final Pattern V1_ENCODING = Pattern.compile("ENCODING\\s*:\\s*([A-Za-z0-9-]+)");
@@ -29,7 +27,7 @@ final class OfxText {
         String header = new String(bytes, 0, Math.min(bytes.length, HEADER_BYTES), StandardCharsets.ISO_8859_1)
                 .toUpperCase(Locale.ROOT);
         Charset declared = declared(header);
-        String text = declared != null ? new String(bytes, declared) : utf8OrWindows1252(bytes);
+        String text = declared != null ? new String(bytes, declared) : StatementText.decode(bytes).text();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
@@ -60,14 +58,4 @@ final class OfxText {
         }
     }
 
-    private static String utf8OrWindows1252(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
-        }
-    }
 }
