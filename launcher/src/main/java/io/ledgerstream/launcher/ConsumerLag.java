@@ -1,5 +1,6 @@
 package io.ledgerstream.launcher;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -18,14 +19,21 @@ public final class ConsumerLag {
     public static long of(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+        for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, topic).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            lag += end.getValue() - (done == null ? 0 : done.offset());
         }
         return lag;
+    }
+
+    /** The end offset of every partition of {@code topic}. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }
