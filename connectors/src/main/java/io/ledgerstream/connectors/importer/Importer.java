@@ -5,7 +5,10 @@ import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Imports one statement file: picks its format, parses it, drops rows the file repeats, and
@@ -49,6 +52,7 @@ public final class Importer {
             throws IOException {
         StatementFormat statementFormat = formats.resolve(format, file);
         ParseResult result = statementFormat.parser().parse(file, options);
+        confirmCurrency(options.currency(), result.transactions());
         List<RawTransaction> toPublish = WithinFileDuplicates.drop(result.transactions());
         long published = 0;
         if (!dryRun && !toPublish.isEmpty()) {
@@ -56,6 +60,26 @@ public final class Importer {
         }
         return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, toPublish, dryRun,
                 published);
+    }
+
+    /**
+     * A {@code --currency} the user gave must agree with the currency the statement itself states:
+     * a disagreement means the wrong file or the wrong flag, and guessing which would misstate money.
+     *
+     * @throws StatementRefusedException naming the currencies the file states and how often
+     */
+    private static void confirmCurrency(String given, List<RawTransaction> transactions) {
+        if (given == null) {
+            return;
+        }
+        Map<String, Long> stated = transactions.stream().filter(t -> !given.equals(t.getCurrency()))
+                .collect(Collectors.groupingBy(RawTransaction::getCurrency, TreeMap::new, Collectors.counting()));
+        if (!stated.isEmpty()) {
+            throw new StatementRefusedException("the statement states " + stated.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " transaction)" : " transactions)"))
+                    .collect(Collectors.joining(", ")) + " but --currency says " + given
+                    + "; leave --currency out to take the file's currencies, or check that this is the right file");
+        }
     }
 
     private static long publishAll(List<RawTransaction> transactions,

@@ -47,6 +47,26 @@ class ImporterTest {
     }
 
     @Test
+    void shouldRefuseAFileWhoseStatedCurrencyDisagreesWithTheGivenOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("dollars.jsonl"), """
+                {"transactionId":"t-1","bookedAt":"2026-03-04","amount":"-12.34","currency":"USD"}
+                {"transactionId":"t-2","bookedAt":"2026-03-05","amount":"-1.00","currency":"GBP"}
+                {"transactionId":"t-3","bookedAt":"2026-03-06","amount":"40.00","currency":"USD"}
+                """);
+
+        assertThatThrownBy(() -> importer.importFile(file, "auto", new ImportOptions("alice", null, "eur"), false,
+                () -> publisher))
+                .isInstanceOf(StatementRefusedException.class)
+                .hasMessage("the statement states GBP (1 transaction), USD (2 transactions) but --currency says EUR;"
+                        + " leave --currency out to take the file's currencies, or check that this is the right file");
+        assertThat(publisher.published()).isEmpty();
+
+        ImportReport agreeing = importer.importFile(Files.writeString(dir.resolve("euros.jsonl"), LINES), "auto",
+                new ImportOptions("alice", null, "EUR"), false, () -> publisher);
+        assertThat(agreeing.published()).as("a --currency that agrees changes nothing").isEqualTo(2);
+    }
+
+    @Test
     void shouldPublishARowTheFileRepeatsWithTheSameBankIdOnceAndCountIt() throws IOException {
         Path file = Files.writeString(dir.resolve("twice.jsonl"), """
                 {"transactionId":"t-1","bookedAt":"2026-03-04","amount":"-12.34","currency":"EUR"}
