@@ -21,6 +21,11 @@ public record ImportReport(String file, String format, ParseResult result, List<
         toPublish = List.copyOf(toPublish);
     }
 
+    /** This report with {@code count} transactions published. */
+    public ImportReport withPublished(long count) {
+        return new ImportReport(file, format, result, toPublish, dryRun, count);
+    }
+
     /** Rows whose transactionId and content repeat an earlier row of the file, published once. */
     public int duplicatesInFile() {
         return result.transactions().size() - toPublish.size();

@@ -36,7 +36,8 @@ public final class Importer {
     }
 
     /**
-     * Parses {@code file} and, unless {@code dryRun}, publishes what parsed in one transaction.
+     * Parses {@code file} and, unless {@code dryRun}, publishes what parsed in one transaction. A
+     * currency in {@code options} must agree with the one the file states, if it states one.
      *
      * @param format     a format name or {@code auto}
      * @param publishers opened only when there is something to publish; the importer commits and
@@ -44,22 +45,38 @@ public final class Importer {
      * @param progress   told after each transaction handed to the publisher
      * @throws IOException                if the file cannot be read
      * @throws UnknownFormatException     if the format is unknown or cannot be told
+     * @throws StatementRefusedException  if the file is not a statement, or states another currency
      * @throws io.ledgerstream.connectors.kafka.PublishException if publishing fails; nothing was committed
      */
     public ImportReport importFile(Path file, String format, ImportOptions options, boolean dryRun,
                                    Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers,
                                    PublishProgress progress)
             throws IOException {
+        ImportReport parsed = parse(file, format, options);
+        confirmCurrency(options.currency(), parsed.result().transactions());
+        if (dryRun) {
+            return new ImportReport(parsed.file(), parsed.format(), parsed.result(), parsed.toPublish(), true, 0);
+        }
+        return parsed.toPublish().isEmpty() ? parsed
+                : parsed.withPublished(publishAll(parsed.toPublish(), publishers, progress));
+    }
+
+    /**
+     * Picks the format, parses {@code file} and drops the rows it repeats, publishing nothing: for a
+     * caller that publishes {@link ImportReport#toPublish()} itself (the Kafka Connect source task).
+     * Unlike {@link #importFile}, a currency in {@code options} is only the default for files that
+     * name none, never checked against the file's: a watched directory holds statements of many accounts.
+     * The report says nothing was published until {@link ImportReport#withPublished(long)}.
+     *
+     * @throws IOException            if the file cannot be read
+     * @throws UnknownFormatException if the format is unknown or cannot be told
+     * @throws StatementRefusedException if the file as a whole is not a statement the parser imports
+     */
+    public ImportReport parse(Path file, String format, ImportOptions options) throws IOException {
         StatementFormat statementFormat = formats.resolve(format, file);
         ParseResult result = statementFormat.parser().parse(file, options);
-        confirmCurrency(options.currency(), result.transactions());
-        List<RawTransaction> toPublish = WithinFileDuplicates.drop(result.transactions());
-        long published = 0;
-        if (!dryRun && !toPublish.isEmpty()) {
-            published = publishAll(toPublish, publishers, progress);
-        }
-        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, toPublish, dryRun,
-                published);
+        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result,
+                WithinFileDuplicates.drop(result.transactions()), false, 0);
     }
 
     /**
