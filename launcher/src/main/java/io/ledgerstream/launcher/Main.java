@@ -47,7 +47,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new FeedCommand(config))
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
-                .addSubcommand(new BenchCommand(config));
+                .addSubcommand(new CommandLine(new BenchCommand(config))
+                        .addSubcommand(new ImportBenchCommand(config)));
     }
 
     /**

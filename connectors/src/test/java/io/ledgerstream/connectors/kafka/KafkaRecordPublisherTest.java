@@ -68,6 +68,7 @@ class KafkaRecordPublisherTest {
                 .containsEntry("linger.ms", "20")
                 .containsEntry("compression.type", "zstd")
                 .containsEntry("client.id", "test-client")
+                .containsEntry("batch.size", "262144")
                 .doesNotContainKey("commit.interval.ms");
     }
 }
