@@ -15,7 +15,9 @@ import java.util.Set;
  * @param dateShare     share of non-empty cells (pending markers aside) that are dates
  * @param amounts       every non-empty cell reads as an amount
  * @param amountShare   share of non-empty cells that read as amounts
- * @param moneyLike     every non-empty cell looks like money, not a count or code (headerless files)
+ * @param moneyLike     every non-empty cell looks like money, not a count or code (headerless files); a
+ *                      bare {@code 0} (the side not taken of a debit/credit pair) counts as empty
+ * @param moneyFilled   non-empty cells other than a bare {@code 0}
  * @param signed        some cell carries a sign
  * @param negative      some cell is negative
  * @param flagShare     share of non-empty cells that are debit/credit flags
@@ -24,7 +26,7 @@ import java.util.Set;
  * @param averageLength average length of non-empty cells holding letters, 0 when none do
  */
 record ColumnProfile(int index, int filled, int rows, boolean dates, double dateShare, boolean amounts,
-                     double amountShare, boolean moneyLike,
+                     double amountShare, boolean moneyLike, int moneyFilled,
                      boolean signed, boolean negative, double flagShare, boolean currencies, boolean unique,
                      double averageLength) {
 
@@ -35,7 +37,8 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
         boolean dates = !notPending.isEmpty() && dated == notPending.size();
         long amounted = cells.stream().filter(c -> MoneyText.read(c).isPresent()).count();
         boolean amounts = amounted == cells.size();
-        boolean moneyLike = !cells.isEmpty() && cells.stream().allMatch(MoneyText::looksLikeMoney);
+        List<String> moneyCells = cells.stream().filter(cell -> !"0".equals(cell)).toList();
+        boolean moneyLike = !moneyCells.isEmpty() && moneyCells.stream().allMatch(MoneyText::looksLikeMoney);
         boolean signed = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::signed).orElse(false));
         boolean negative = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::negative).orElse(false));
         long flags = cells.stream().filter(c -> DirectionFlag.isOut(c).isPresent()).count();
@@ -45,7 +48,7 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
         List<String> texts = cells.stream().filter(c -> c.chars().anyMatch(Character::isLetter)).toList();
         double averageLength = texts.stream().mapToInt(String::length).average().orElse(0);
         return new ColumnProfile(index, cells.size(), rows.size(), dates, share(dated, notPending.size()), amounts,
-                share(amounted, cells.size()), moneyLike, signed, negative,
+                share(amounted, cells.size()), moneyLike, moneyCells.size(), signed, negative,
                 cells.isEmpty() ? 0 : (double) flags / cells.size(), currencies, distinct.size() == cells.size(),
                 averageLength);
     }
@@ -56,6 +59,11 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
 
     boolean alwaysFilled() {
         return filled == rows && rows > 0;
+    }
+
+    /** Every row holds an amount here (a bare 0 holds none). */
+    boolean alwaysMoney() {
+        return moneyFilled == rows && rows > 0;
     }
 
     boolean isFlags() {

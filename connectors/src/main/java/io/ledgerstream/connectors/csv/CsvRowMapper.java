@@ -2,7 +2,6 @@ package io.ledgerstream.connectors.csv;
 
 import io.ledgerstream.connectors.importer.ContentHashIds;
 import io.ledgerstream.connectors.importer.CurrencyCodes;
-import io.ledgerstream.connectors.importer.DayMonthOrder;
 import io.ledgerstream.connectors.importer.ImportProblem;
 import io.ledgerstream.connectors.importer.ParseResult;
 import io.ledgerstream.schemas.avro.RawTransaction;
@@ -48,8 +47,7 @@ final class CsvRowMapper {
             result.skipped(RowKinds.BALANCE_OR_TOTAL);
             return;
         }
-        Optional<LocalDate> date = DateText.read(dateCell)
-                .flatMap(d -> d.resolve(layout.dateOrder() == null ? DayMonthOrder.DAY_FIRST : layout.dateOrder()));
+        Optional<LocalDate> date = layout.date(dateCell);
         boolean anyAmount = moneyColumns().stream().anyMatch(c -> MoneyText.read(row.cell(c)).isPresent());
         if (date.isEmpty() && !anyAmount) {
             result.skipped(RowKinds.NOT_A_TRANSACTION);
@@ -127,7 +125,7 @@ final class CsvRowMapper {
                     ? amount.get() : amount.get().negate());
             case FLAG -> {
                 int flagColumn = layout.column(ColumnRole.DIRECTION);
-                Optional<Boolean> out = DirectionFlag.isOut(row.cell(flagColumn));
+                Optional<Boolean> out = layout.flags().read(row.cell(flagColumn));
                 if (out.isEmpty()) {
                     result.problem(problem(row, flagColumn, "unknown direction", "'" + row.cell(flagColumn)
                             + "' is no debit/credit flag"));

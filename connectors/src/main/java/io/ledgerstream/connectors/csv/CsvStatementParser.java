@@ -15,10 +15,12 @@ import java.util.List;
 /**
  * The importer's {@code csv} format: banks' CSV exports, whose layout is detected per file (see
  * {@link LayoutDetector}): encoding, delimiter, preamble and header, column roles in several
- * languages, date order, decimal separator and sign convention. One transaction per booked row;
- * pending rows and balance or total lines are skipped and counted; a row that cannot be read is a
- * problem with its line while the rest goes on. Where detection is unsure the file is refused with
- * what is ambiguous. Tokenizing is Apache Commons CSV; detection is this package's own.
+ * languages, date order, decimal separator and sign convention. A bank profile or {@code --csv}
+ * settings ({@link ImportOptions#csv()}, see {@link CsvProfiles}) state any of these instead. One
+ * transaction per booked row; pending rows and balance or total lines are skipped and counted; a
+ * row that cannot be read is a problem with its line while the rest goes on. Where detection is
+ * unsure the file is refused with what is ambiguous and the setting that resolves it. Tokenizing
+ * is Apache Commons CSV; detection is this package's own.
  */
 public final class CsvStatementParser implements StatementParser {
 
@@ -31,20 +33,29 @@ public final class CsvStatementParser implements StatementParser {
 
     private final DayMonthOrder dateOrder;
 
-    /** A parser that reads the date order off each file. */
+    /** A parser that reads the date order off each file, unless the options state it. */
     public CsvStatementParser() {
         this(null);
     }
 
-    /** A parser told the date order, for files whose dates read both ways; {@code null} to detect. */
+    /**
+     * A parser told the date order, for files whose dates read both ways; {@code null} to detect.
+     * A {@code date-order} in the options' profile or settings overrides it.
+     */
     public CsvStatementParser(DayMonthOrder dateOrder) {
         this.dateOrder = dateOrder;
     }
 
+    /**
+     * @throws CsvMappingException       if the options' profile or settings cannot be used
+     * @throws StatementRefusedException if the layout is ambiguous or the profile does not fit the file
+     */
     @Override
     public ParseResult parse(Path file, ImportOptions options) throws IOException {
         String fileName = file.getFileName().toString();
-        CsvText text = CsvText.decode(Files.readAllBytes(file));
+        CsvProfile profile = CsvProfiles.of(options.csv(), dateOrder);
+        byte[] bytes = Files.readAllBytes(file);
+        CsvText text = profile.encoding() != null ? CsvText.decode(bytes, profile.encoding()) : CsvText.decode(bytes);
         if (text.text().isBlank()) {
             throw new StatementRefusedException(fileName + " is empty: no header and no rows");
         }
@@ -53,20 +64,24 @@ public final class CsvStatementParser implements StatementParser {
         }
         LayoutDetector.Detected detected;
         try {
-            detected = LayoutDetector.detect(text, dateOrder);
+            detected = LayoutDetector.detect(text, profile);
         } catch (StatementRefusedException e) {
             throw new StatementRefusedException(fileName + ": " + e.getMessage(), e);
         }
         String currency = defaultCurrency(fileName, options, detected.layout());
         CsvRowMapper mapper = new CsvRowMapper(fileName, detected, options.userId(), options.accountId(), currency);
         ParseResult.Builder result = ParseResult.builder();
-        detected.dataRows().forEach(row -> mapper.map(row, result));
+        ContinuationRows.Joined joined = ContinuationRows.join(detected.dataRows(), detected.layout());
+        joined.rows().forEach(row -> mapper.map(row, result));
+        for (int i = 0; i < joined.continuations(); i++) {
+            result.rowRead().skipped(RowKinds.CONTINUATION);
+        }
         return result.build();
     }
 
     /** The layout detected for a file, without importing it. */
     public static CsvLayout detectLayout(Path file) throws IOException {
-        return LayoutDetector.detect(CsvText.decode(Files.readAllBytes(file)), null).layout();
+        return LayoutDetector.detect(CsvText.decode(Files.readAllBytes(file)), CsvProfile.NONE).layout();
     }
 
     private static String defaultCurrency(String fileName, ImportOptions options, CsvLayout layout) {
@@ -74,9 +89,13 @@ public final class CsvStatementParser implements StatementParser {
             return CurrencyCodes.normalize(options.currency()).orElseThrow(() -> new StatementRefusedException(
                     "--currency '" + options.currency() + "' is not an ISO 4217 currency code"));
         }
+        if (layout.currency() != null) {
+            return layout.currency();
+        }
         if (layout.column(ColumnRole.CURRENCY) == CsvLayout.NONE) {
             throw new StatementRefusedException(fileName + " names no currency (no currency column); pass"
-                    + " --currency with the account's ISO 4217 code (for example --currency EUR)");
+                    + " --currency with the account's ISO 4217 code (for example --currency EUR), or"
+                    + " --csv currency-column=NAME");
         }
         return null;
     }

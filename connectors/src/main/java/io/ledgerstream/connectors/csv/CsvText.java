@@ -20,6 +20,15 @@ record CsvText(String text, Charset charset, int[] lineStarts) {
         return new CsvText(decoded.text(), decoded.charset(), lineStarts(decoded.text()));
     }
 
+    /** The bytes in an encoding a profile states (windows-1250 cannot be told from windows-1252). */
+    static CsvText decode(byte[] bytes, Charset charset) {
+        String text = new String(bytes, charset);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return new CsvText(text, charset, lineStarts(text));
+    }
+
     /** The 1-based line of a character offset. */
     int lineOf(long offset) {
         int index = Arrays.binarySearch(lineStarts, (int) offset);

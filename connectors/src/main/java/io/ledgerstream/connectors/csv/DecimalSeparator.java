@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class DecimalSeparator {
 
+    private static final String HOW_TO_TELL = "pass --csv decimal-separator=. or --csv decimal-separator=,";
+
     private DecimalSeparator() {
     }
 
@@ -51,14 +53,16 @@ final class DecimalSeparator {
         }
         if (comma != null && point != null) {
             throw new StatementRefusedException("the amounts in " + columns + " mix decimal separators: '"
-                    + comma + "' has a decimal comma but '" + point + "' a decimal point");
+                    + comma + "' has a decimal comma but '" + point + "' a decimal point; " + HOW_TO_TELL
+                    + " (the rows that do not fit it are then reported)");
         }
         if (comma != null) {
             return ',';
         }
         if (point == null && undecided != null) {
             throw new StatementRefusedException("the decimal separator of " + columns + " is ambiguous: '"
-                    + undecided + "' may be a thousands group or three decimals, and no other amount tells");
+                    + undecided + "' may be a thousands group or three decimals, and no other amount tells; "
+                    + HOW_TO_TELL);
         }
         return '.';
     }

@@ -3,24 +3,44 @@ package io.ledgerstream.connectors.csv;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Debit/credit flags as banks write them: C/D, DEBIT/CREDIT, DR/CR, Af/Bij (NL), S/H and Soll/Haben (DE), D/K. */
-final class DirectionFlag {
+/**
+ * The words of a debit/credit flag column. {@link #USUAL} knows them as banks write them: C/D,
+ * DEBIT/CREDIT, DR/CR, Af/Bij (NL), S/H and Soll/Haben (DE), D/K; a profile may name its own
+ * ({@code flag-out}, {@code flag-in}).
+ *
+ * @param out lower-case words meaning money out
+ * @param in  lower-case words meaning money in
+ */
+public record DirectionFlag(Set<String> out, Set<String> in) {
 
-    private static final Set<String> OUT = Set.of("d", "dr", "db", "dbit", "debit", "debet", "af", "s", "soll",
-            "withdrawal", "out", "-");
-    private static final Set<String> IN = Set.of("c", "cr", "crdt", "credit", "bij", "h", "haben", "k", "kredit",
-            "kreditas", "deposit", "in", "+");
+    /** The flags of the samples and of common exports. */
+    public static final DirectionFlag USUAL = new DirectionFlag(
+            Set.of("d", "dr", "db", "dbit", "debit", "debet", "af", "s", "soll", "withdrawal", "out", "outflow", "-"),
+            Set.of("c", "cr", "crdt", "credit", "bij", "h", "haben", "k", "kredit", "kreditas", "deposit", "in",
+                    "inflow", "+"));
 
-    private DirectionFlag() {
+    public DirectionFlag {
+        out = lowerCase(out);
+        in = lowerCase(in);
     }
 
-    /** True for money out, false for money in, empty when the text is no flag. */
-    static Optional<Boolean> isOut(String text) {
+    /** True for money out, false for money in, empty when the text is none of these words. */
+    public Optional<Boolean> read(String text) {
         String flag = text.strip().toLowerCase(Locale.ROOT);
-        if (OUT.contains(flag)) {
+        if (out.contains(flag)) {
             return Optional.of(true);
         }
-        return IN.contains(flag) ? Optional.of(false) : Optional.empty();
+        return in.contains(flag) ? Optional.of(false) : Optional.empty();
+    }
+
+    /** As {@link #read} with the usual words. */
+    static Optional<Boolean> isOut(String text) {
+        return USUAL.read(text);
+    }
+
+    private static Set<String> lowerCase(Set<String> words) {
+        return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

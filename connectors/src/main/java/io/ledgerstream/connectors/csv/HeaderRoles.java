@@ -2,9 +2,11 @@ package io.ledgerstream.connectors.csv;
 
 import io.ledgerstream.connectors.importer.StatementRefusedException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Column roles from a header row, each name checked against the column's content. */
 final class HeaderRoles {
@@ -14,7 +16,12 @@ final class HeaderRoles {
     private HeaderRoles() {
     }
 
-    static Map<ColumnRole, List<Integer>> of(List<String> names, List<ColumnProfile> profiles) {
+    /**
+     * @param explicit the roles a profile names, which need not be found here
+     * @throws StatementRefusedException if no column holds dates or amounts and the profile names none
+     */
+    static Map<ColumnRole, List<Integer>> of(List<String> names, List<ColumnProfile> profiles,
+                                             Set<ColumnRole> explicit) {
         Map<ColumnRole, List<Integer>> roles = new EnumMap<>(ColumnRole.class);
         for (int column = 0; column < Math.min(names.size(), profiles.size()); column++) {
             ColumnProfile profile = profiles.get(column);
@@ -22,14 +29,21 @@ final class HeaderRoles {
             HeaderNames.roleOf(names.get(column)).filter(role -> fits(role, profile))
                     .ifPresent(role -> roles.computeIfAbsent(role, r -> new ArrayList<>()).add(index));
         }
-        if (!roles.containsKey(ColumnRole.BOOKING_DATE) && !roles.containsKey(ColumnRole.VALUE_DATE)) {
+        // a card export's purchase date ('Belegdatum', 'Transaction Date') gives way to its posting date
+        List<Integer> bookings = roles.get(ColumnRole.BOOKING_DATE);
+        if (bookings != null) {
+            bookings.sort(Comparator.comparing(column -> !HeaderNames.isPostingDate(names.get(column))));
+        }
+        boolean dated = roles.containsKey(ColumnRole.BOOKING_DATE) || roles.containsKey(ColumnRole.VALUE_DATE);
+        if (!dated && !ExplicitRoles.namesDate(explicit)) {
             throw new StatementRefusedException("no date column: no header name among " + names
-                    + " names a column that holds dates");
+                    + " names a column that holds dates; pass --csv date=NAME (a header name or a column number)");
         }
         boolean split = roles.containsKey(ColumnRole.DEBIT) || roles.containsKey(ColumnRole.CREDIT);
-        if (!roles.containsKey(ColumnRole.AMOUNT) && !split) {
+        if (!roles.containsKey(ColumnRole.AMOUNT) && !split && !ExplicitRoles.namesMoney(explicit)) {
             throw new StatementRefusedException("no amount column: no header name among " + names
-                    + " names a column that holds amounts (an amount, or debit and credit columns)");
+                    + " names a column that holds amounts (an amount, or debit and credit columns); pass"
+                    + " --csv amount=NAME, or --csv debit=NAME --csv credit=NAME (header names or column numbers)");
         }
         if (roles.containsKey(ColumnRole.AMOUNT) && split) {
             // a signed amount beside debit/credit columns says it all; an unsigned one says less

@@ -2,25 +2,27 @@ package io.ledgerstream.connectors.csv;
 
 import io.ledgerstream.connectors.importer.DayMonthOrder;
 import io.ledgerstream.connectors.importer.StatementRefusedException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Finds a CSV file's {@link CsvLayout}: the delimiter giving the most rows of one width, the header
- * row (skipping any preamble), each column's role (by header name checked against content, or by
+ * row (see {@link HeaderRow}), each column's role (by header name checked against content, or by
  * content alone when there is no header), the date order, the decimal separator and the sign
- * convention. When it is unsure, it refuses and says what is ambiguous.
+ * convention. Whatever a {@link CsvProfile} states is taken instead of detected. When it is
+ * unsure, it refuses and says what is ambiguous and which {@code --csv} setting resolves it.
  */
 final class LayoutDetector {
 
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     private static final int SAMPLE_ROWS = 40;
-    private static final int HEADER_SEARCH_ROWS = 25;
+    private static final String DATE_ORDER_OPTIONS = "pass --csv date-order=day-first or --csv date-order=month-first";
 
     /** The layout and the rows it applies to. */
     record Detected(CsvLayout layout, List<CsvRow> dataRows, List<String> headerNames, int width) {
@@ -35,39 +37,56 @@ final class LayoutDetector {
     private LayoutDetector() {
     }
 
-    static Detected detect(CsvText text, DayMonthOrder explicitOrder) {
-        char delimiter = delimiter(text);
+    static Detected detect(CsvText text, CsvProfile profile) {
+        char delimiter = profile.delimiter() != null ? profile.delimiter() : delimiter(text);
         List<CsvRow> all = CsvTokenizer.rows(text, delimiter, Integer.MAX_VALUE);
-        int width = modalWidth(all).orElseThrow();
-        int header = headerIndex(all, width);
-        List<CsvRow> data = header >= 0 ? all.subList(header + 1, all.size()) : fromFirstDated(all, width);
-        List<String> names = header >= 0 ? all.get(header).cells() : List.of();
+        int width = modalWidth(all).orElseThrow(() -> new StatementRefusedException("no line splits into two or"
+                + " more fields at the delimiter '" + printable(delimiter) + "'"));
+        DateTimeFormatter dateFormat = profile.dateFormatter();
+        Predicate<String> isDate = dateFormat != null
+                ? cell -> CsvLayout.date(cell, dateFormat).isPresent() : cell -> DateText.read(cell).isPresent();
+        HeaderRow header = HeaderRow.find(all, width, profile, isDate);
+        List<CsvRow> data = header.data();
+        List<String> names = header.names();
         List<CsvRow> sample = data.stream().filter(row -> row.cells().size() == width).toList();
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int column = 0; column < width; column++) {
             profiles.add(ColumnProfile.of(column, sample));
         }
-        Map<ColumnRole, List<Integer>> roles = header >= 0
-                ? HeaderRoles.of(names, profiles)
-                : ContentRoles.of(profiles, sample);
+        int widest = data.stream().mapToInt(row -> row.cells().size()).max().orElse(width);
+        Map<ColumnRole, List<Integer>> explicit = ExplicitRoles.resolve(profile, header, Math.max(width, widest));
+        Map<ColumnRole, List<Integer>> roles = ExplicitRoles.merge(header.present()
+                ? HeaderRoles.of(names, profiles, explicit.keySet())
+                : ContentRoles.of(profiles, sample, explicit.keySet()), explicit);
         Detected partial = new Detected(null, data, names, width);
         int dateColumn = roles.containsKey(ColumnRole.BOOKING_DATE)
                 ? roles.get(ColumnRole.BOOKING_DATE).getFirst() : roles.get(ColumnRole.VALUE_DATE).getFirst();
-        DayMonthOrder order = explicitOrder != null ? explicitOrder : dateOrder(data, dateColumn, partial.label(dateColumn));
+        DayMonthOrder order = dateFormat != null || profile.dateOrder() != null ? profile.dateOrder()
+                : dateOrder(data, dateColumn, partial.label(dateColumn));
         List<Integer> moneyColumns = new ArrayList<>();
         for (ColumnRole role : List.of(ColumnRole.AMOUNT, ColumnRole.DEBIT, ColumnRole.CREDIT)) {
             moneyColumns.addAll(roles.getOrDefault(role, List.of()));
         }
+        char decimal = profile.decimalSeparator() != null ? profile.decimalSeparator()
+                : decimalSeparator(data, moneyColumns, partial);
+        DirectionFlag flags = profile.flags();
+        SignConvention sign = profile.sign() != null ? SignRules.check(profile.sign(), roles)
+                : SignRules.of(roles, profiles, sample, partial, ExplicitRoles.namesMoney(explicit.keySet()), flags);
+        String currency = profile.currency() != null ? profile.currency()
+                : HeaderNames.currencyOf(moneyColumns.stream().map(c -> c < names.size() ? names.get(c) : "").toList())
+                .orElse(null);
+        CsvLayout layout = new CsvLayout(text.charset(), delimiter, header.line(), roles, order, dateFormat, decimal,
+                sign, flags, currency);
+        return new Detected(layout, data, names, width);
+    }
+
+    private static char decimalSeparator(List<CsvRow> data, List<Integer> moneyColumns, Detected partial) {
         List<String> moneyCells = new ArrayList<>();
         for (CsvRow row : data) {
             moneyColumns.forEach(column -> moneyCells.add(row.cell(column)));
         }
         String moneyLabels = moneyColumns.stream().map(partial::label).collect(Collectors.joining(" and "));
-        char decimal = DecimalSeparator.of(moneyCells.stream().filter(c -> !c.isEmpty()).toList(), moneyLabels);
-        SignConvention sign = SignRules.of(roles, profiles, sample, partial);
-        CsvLayout layout = new CsvLayout(text.charset(), delimiter, header >= 0 ? all.get(header).line() : 0,
-                roles, order, decimal, sign);
-        return new Detected(layout, data, names, width);
+        return DecimalSeparator.of(moneyCells.stream().filter(c -> !c.isEmpty()).toList(), moneyLabels);
     }
 
     private static char delimiter(CsvText text) {
@@ -94,7 +113,7 @@ final class LayoutDetector {
         }
         if (best == 0) {
             throw new StatementRefusedException("no delimited columns found: no line splits into two or more"
-                    + " fields at , ; TAB or |");
+                    + " fields at , ; TAB or |; pass --csv delimiter=CHAR");
         }
         return best;
     }
@@ -109,50 +128,16 @@ final class LayoutDetector {
                 .map(Map.Entry::getKey);
     }
 
-    /** The first row naming a date and an amount column, or -1. */
-    private static int headerIndex(List<CsvRow> rows, int width) {
-        for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
-            CsvRow row = rows.get(i);
-            if (row.width() > width || row.width() < 2) {
-                continue;
-            }
-            Map<ColumnRole, Integer> named = new EnumMap<>(ColumnRole.class);
-            row.cells().forEach(cell -> HeaderNames.roleOf(cell).ifPresent(role -> named.merge(role, 1, Integer::sum)));
-            boolean date = named.containsKey(ColumnRole.BOOKING_DATE) || named.containsKey(ColumnRole.VALUE_DATE);
-            boolean money = named.containsKey(ColumnRole.AMOUNT) || named.containsKey(ColumnRole.DEBIT)
-                    || named.containsKey(ColumnRole.CREDIT);
-            boolean noData = row.cells().stream().noneMatch(cell -> DateText.read(cell).isPresent());
-            if (date && money && noData) {
-                return i;
-            }
-        }
-        // a first row of column names that lacks a date or an amount is still the header: say what is missing
-        CsvRow first = rows.getFirst();
-        long named = first.cells().stream().filter(cell -> HeaderNames.roleOf(cell).isPresent()).count();
-        boolean noData = first.cells().stream().noneMatch(cell -> DateText.read(cell).isPresent()
-                || MoneyText.looksLikeMoney(cell));
-        return named >= 2 && noData && first.width() <= width ? 0 : -1;
-    }
-
-    /** Without a header, data starts at the first row holding a date (its width may differ: ragged rows). */
-    private static List<CsvRow> fromFirstDated(List<CsvRow> rows, int width) {
-        for (int i = 0; i < rows.size(); i++) {
-            CsvRow row = rows.get(i);
-            if (row.cells().size() >= 2 && row.cells().stream().anyMatch(c -> DateText.read(c).isPresent())) {
-                return rows.subList(i, rows.size());
-            }
-        }
-        throw new StatementRefusedException("no header row naming a date and an amount column, and no row"
-                + " holding a date: cannot find the transactions");
-    }
-
     private static DayMonthOrder dateOrder(List<CsvRow> rows, int column, String label) {
         List<DayMonthOrder.Dated> dates = new ArrayList<>();
         for (CsvRow row : rows) {
             String cell = row.cell(column);
             DateText.read(cell).ifPresent(date -> dates.add(date.dated(cell, row.line())));
         }
-        return DayMonthOrder.of(dates, "in " + label, "set the date order explicitly (DAY_FIRST or MONTH_FIRST)")
-                .orElse(null);
+        return DayMonthOrder.of(dates, "in " + label, DATE_ORDER_OPTIONS).orElse(null);
+    }
+
+    private static String printable(char delimiter) {
+        return delimiter == '\t' ? "TAB" : String.valueOf(delimiter);
     }
 }

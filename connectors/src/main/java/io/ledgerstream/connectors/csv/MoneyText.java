@@ -75,10 +75,23 @@ record MoneyText(boolean negative, boolean signed, String body) {
         return money.get().signed() || money.get().body().matches(".*[.,]\\d{1,2}") || !text.strip().matches("[\\d.,']+");
     }
 
-    /** The exact amount under the file's decimal separator, or empty when the digits do not fit it. */
+    /**
+     * The exact amount under the file's decimal separator, or empty when the digits do not fit it:
+     * the other separator (or {@code '}) may only group the integer part in threes, so {@code 12,5}
+     * under a decimal point is no amount rather than 125.
+     */
     Optional<BigDecimal> value(char decimalSeparator) {
-        char grouping = decimalSeparator == ',' ? '.' : ',';
-        String plain = body.replace("'", "").replace(String.valueOf(grouping), "").replace(decimalSeparator, '.');
+        String grouping = decimalSeparator == ',' ? "." : ",";
+        String grouped = body.replace("'", grouping);
+        int decimalAt = grouped.indexOf(decimalSeparator);
+        String integer = decimalAt < 0 ? grouped : grouped.substring(0, decimalAt);
+        boolean badGroups = integer.contains(grouping)
+                && !integer.matches("\\d{1,3}(" + Pattern.quote(grouping) + "\\d{3})+");
+        boolean groupedDecimals = decimalAt >= 0 && grouped.substring(decimalAt + 1).contains(grouping);
+        if (badGroups || groupedDecimals) {
+            return Optional.empty();
+        }
+        String plain = grouped.replace(grouping, "").replace(decimalSeparator, '.');
         if (!plain.matches("\\d*\\.?\\d+")) {
             return Optional.empty();
         }

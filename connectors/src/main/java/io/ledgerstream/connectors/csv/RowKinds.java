@@ -9,20 +9,23 @@ final class RowKinds {
     static final String PENDING = "pending";
     static final String BALANCE_OR_TOTAL = "balance or total line";
     static final String NOT_A_TRANSACTION = "not a transaction (no date and no amount)";
+    static final String CONTINUATION = "continuation line, joined to the transaction above";
 
     private static final List<String> PENDING_WORDS = List.of("pending", "vorgemerkt", "in behandeling",
             "en attente", "pendiente", "pendente", "authorised", "authorized", "hold");
     private static final List<String> BALANCE_WORDS = List.of("saldo", "opening balance", "closing balance",
             "balance brought forward", "balance carried forward", "balance b/f", "balance c/f", "total", "summe",
-            "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance");
+            "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance",
+            "turnover");
 
     private RowKinds() {
     }
 
-    /** Whether a date or status cell says the row is not booked yet. */
+    /** Whether a date or status cell says the row is not booked yet ("Pending", "Umsatz vorgemerkt"). */
     static boolean isPending(String cell) {
         String text = cell.strip().toLowerCase(Locale.ROOT);
-        return !text.isEmpty() && PENDING_WORDS.stream().anyMatch(text::startsWith);
+        return !text.isEmpty() && PENDING_WORDS.stream().anyMatch(word -> text.startsWith(word)
+                || text.endsWith(" " + word));
     }
 
     /** Whether a description says the row is a balance or a total rather than a transaction. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,23 +16,28 @@ import java.util.Optional;
  *       rows (a credit-card export writing purchases positive and flagged DEBIT): then inverted.
  *   <li>One amount column with no minus: the flag column decides; without one, when some amounts carry
  *       a plus, the unsigned ones are money out; when none carries a sign, the file is refused.
- *   <li>Debit and credit columns: named by the header, else told apart by which holds negatives, else
- *       by the running balance (ascending or descending); else the file is refused.
+ *   <li>Debit and credit columns: named by the header or a profile, else told apart by which holds
+ *       negatives, else by the running balance (ascending or descending); else the file is refused.
  * </ul>
+ * A profile's {@code sign} is taken as stated, once it is checked to fit the columns.
  */
 final class SignRules {
 
     private SignRules() {
     }
 
+    /**
+     * @param named whether a profile named the money columns, so a pair of them needs no ordering
+     * @param flags the words of the flag column
+     */
     static SignConvention of(Map<ColumnRole, List<Integer>> roles, List<ColumnProfile> profiles, List<CsvRow> rows,
-                             LayoutDetector.Detected names) {
+                             LayoutDetector.Detected names, boolean named, DirectionFlag flags) {
         int flag = first(roles, ColumnRole.DIRECTION);
         if (roles.containsKey(ColumnRole.AMOUNT)) {
             int amount = first(roles, ColumnRole.AMOUNT);
             ColumnProfile profile = profiles.get(amount);
             if (profile.negative()) {
-                return flag >= 0 && flagContradictsSigns(rows, amount, flag) ? SignConvention.INVERTED
+                return flag >= 0 && flagContradictsSigns(rows, amount, flag, flags) ? SignConvention.INVERTED
                         : SignConvention.AS_WRITTEN;
             }
             if (flag >= 0) {
@@ -44,19 +50,44 @@ final class SignRules {
                 return SignConvention.AS_WRITTEN;
             }
             throw new StatementRefusedException("the amounts in " + names.label(amount) + " carry no sign and"
-                    + " no column flags debit or credit: cannot tell money out from money in");
+                    + " no column flags debit or credit: cannot tell money out from money in; pass --csv sign=inverted"
+                    + " if they are money out (a card's purchases), --csv sign=as-written if they are money in,"
+                    + " --csv flag=N for a debit/credit flag column, or --csv debit=N --csv credit=N");
         }
-        if (names.headerNames().isEmpty() && roles.containsKey(ColumnRole.DEBIT) && roles.containsKey(ColumnRole.CREDIT)) {
+        if (!named && names.headerNames().isEmpty() && roles.containsKey(ColumnRole.DEBIT)
+                && roles.containsKey(ColumnRole.CREDIT)) {
             orderHeaderlessPair(roles, profiles, rows, names);
         }
         return SignConvention.DEBIT_CREDIT_COLUMNS;
     }
 
-    private static boolean flagContradictsSigns(List<CsvRow> rows, int amount, int flag) {
+    /**
+     * Refuses a stated sign convention that the columns cannot serve.
+     *
+     * @throws StatementRefusedException naming the missing column and the option that adds it
+     */
+    static SignConvention check(SignConvention sign, Map<ColumnRole, List<Integer>> roles) {
+        boolean amount = roles.containsKey(ColumnRole.AMOUNT);
+        boolean pair = roles.containsKey(ColumnRole.DEBIT) || roles.containsKey(ColumnRole.CREDIT);
+        if (sign == SignConvention.DEBIT_CREDIT_COLUMNS && !pair) {
+            throw new StatementRefusedException("sign=debit-credit needs debit and credit columns:"
+                    + " pass --csv debit=N --csv credit=N");
+        }
+        if (sign != SignConvention.DEBIT_CREDIT_COLUMNS && !amount) {
+            throw new StatementRefusedException("sign=" + sign.name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-') + " needs one amount column: pass --csv amount=N");
+        }
+        if (sign == SignConvention.FLAG && !roles.containsKey(ColumnRole.DIRECTION)) {
+            throw new StatementRefusedException("sign=flag needs a debit/credit flag column: pass --csv flag=N");
+        }
+        return sign;
+    }
+
+    private static boolean flagContradictsSigns(List<CsvRow> rows, int amount, int flag, DirectionFlag flags) {
         int agree = 0;
         int disagree = 0;
         for (CsvRow row : rows) {
-            Optional<Boolean> out = DirectionFlag.isOut(row.cell(flag));
+            Optional<Boolean> out = flags.read(row.cell(flag));
             Optional<MoneyText> money = MoneyText.read(row.cell(amount));
             if (out.isPresent() && money.isPresent()) {
                 if (out.get() == money.get().negative()) {
@@ -86,7 +117,8 @@ final class SignRules {
             if (aOutFits == bOutFits) {
                 throw new StatementRefusedException("no header row, and two amount columns (" + names.label(a)
                         + " and " + names.label(b) + ") are filled in turn without signs or a running balance"
-                        + " that tells which is money out and which money in");
+                        + " that tells which is money out and which money in; pass --csv debit=" + (a + 1)
+                        + " --csv credit=" + (b + 1) + " or --csv debit=" + (b + 1) + " --csv credit=" + (a + 1));
             }
             aOut = aOutFits > bOutFits;
         }

@@ -1,6 +1,8 @@
 package io.ledgerstream.connectors.importer;
 
 import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.connectors.csv.CsvMappingException;
+import io.ledgerstream.connectors.csv.CsvProfiles;
 import io.ledgerstream.connectors.kafka.CommitOutcomeUnknownException;
 import io.ledgerstream.connectors.kafka.KafkaPublishers;
 import io.ledgerstream.connectors.kafka.PublishException;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -20,15 +23,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import FILE --user U [--format auto] [--account A] [--dry-run]}: parses a statement and
- * publishes it to {@code transactions.raw} in one Kafka transaction, then prints the report on
- * standard output. With {@code --dry-run} nothing is published: the parsed transactions go to
- * standard output as canonical JSON Lines and the report to standard error. Exit code 0 when
- * something was imported (or the statement was empty), 1 when the file could not be read, its
- * format is unknown, nothing in it parsed, or publishing failed.
+ * {@code import FILE --user U [--format auto] [--account A] [--currency C] [--profile P] [--csv K=V]...
+ * [--dry-run]}: parses a statement and publishes it to {@code transactions.raw} in one Kafka
+ * transaction, then prints the report on standard output. With {@code --dry-run} nothing is
+ * published: the parsed transactions go to standard output as canonical JSON Lines and the report
+ * to standard error. For CSV files, {@code --profile} and {@code --csv} state the layout where
+ * detection is unsure (docs/csv-import.md). Exit code 0 when something was imported (or the
+ * statement was empty), 1 when the file could not be read, its format is unknown, it was refused,
+ * nothing in it parsed, or publishing failed; 2 for options that cannot be used.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Parse a statement file and publish its transactions to transactions.raw.")
+        description = {"Parse a statement file and publish its transactions to transactions.raw.",
+            "CSV layouts are detected; where a file is ambiguous it is refused with the --csv setting that"
+                    + " resolves it. See docs/csv-import.md."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The statement file.")
@@ -45,8 +52,19 @@ public final class ImportCommand implements Callable<Integer> {
     private String account;
 
     @Option(names = "--currency", paramLabel = "CUR",
-            description = "ISO 4217 currency for formats whose files name none (QIF).")
+            description = "ISO 4217 currency for files that name none (QIF, most CSV exports); a file that names"
+                    + " its own must agree, else it is refused.")
     private String currency;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "CSV: a shipped bank profile (an unknown name lists them) or a profile file stating the"
+                    + " layout (encoding, delimiter, header, columns, date format, sign, currency).")
+    private String profile;
+
+    @Option(names = "--csv", paramLabel = "KEY=VALUE",
+            description = "CSV: one layout setting, the keys of a profile file, over the profile; repeatable."
+                    + " For example --csv date-order=day-first --csv amount=Betrag --csv sign=inverted.")
+    private Map<String, String> csv;
 
     @Option(names = "--dry-run", description = "Parse and publish nothing: the transactions as JSON Lines on"
             + " standard output, the report on standard error.")
@@ -72,8 +90,15 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CsvMapping mapping = new CsvMapping(profile, csv);
         try {
-            ImportOptions options = new ImportOptions(user, account, currency);
+            CsvProfiles.check(mapping);
+        } catch (CsvMappingException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            ImportOptions options = new ImportOptions(user, account, currency, mapping);
             ImportReport report = dryRun
                     ? importer.importFile(file, format, options, true, () -> {
                         throw new IllegalStateException("a dry run publishes nothing");

@@ -1,20 +1,22 @@
 package io.ledgerstream.connectors.csv;
 
+import static io.ledgerstream.connectors.csv.CsvSamples.assertRow;
+import static io.ledgerstream.connectors.csv.CsvSamples.in;
+import static io.ledgerstream.connectors.csv.CsvSamples.sample;
+import static io.ledgerstream.connectors.csv.CsvSamples.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerstream.connectors.importer.DayMonthOrder;
-import io.ledgerstream.connectors.importer.ImportOptions;
 import io.ledgerstream.connectors.importer.ParseResult;
 import io.ledgerstream.connectors.importer.StatementRefusedException;
 import io.ledgerstream.connectors.importer.StatementText;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,44 +28,14 @@ class CsvSampleFilesTest {
 
     private final CsvStatementParser parser = new CsvStatementParser();
 
-    private static Path sample(String name) throws URISyntaxException {
-        return Path.of(CsvSampleFilesTest.class.getResource("/bank-samples/csv/" + name).toURI());
-    }
-
-    private static ImportOptions in(String currency) {
-        return new ImportOptions("alice", "acc-1", currency);
-    }
-
-    private static BigDecimal sum(List<RawTransaction> transactions) {
-        return transactions.stream().map(t -> new BigDecimal(t.getAmount())).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static void assertRow(RawTransaction t, String bookedAt, String amount, String currency,
-                                  String description) {
-        assertThat(t.getBookedAt()).isEqualTo(bookedAt);
-        assertThat(t.getAmount()).isEqualTo(amount);
-        assertThat(t.getCurrency()).isEqualTo(currency);
-        assertThat(t.getDescription()).isEqualTo(description);
-    }
-
-    private ParseResult parseClean(String name, String currency) throws Exception {
-        ParseResult result = parser.parse(sample(name), in(currency));
-        assertThat(result.problems()).isEmpty();
-        assertThat(result.skipped()).isEmpty();
-        result.transactions().forEach(t -> {
-            assertThat(t.getUserId()).isEqualTo("alice");
-            assertThat(t.getAccountId()).isEqualTo("acc-1");
-            assertThat(t.getSource()).isEqualTo("import:" + name);
-            assertThat(t.getMcc()).isNull();
-            assertThat(t.getRemoved()).isFalse();
-        });
-        return result;
+    private static List<RawTransaction> parseClean(String name, String currency) throws Exception {
+        return CsvSamples.parseClean(name, in(currency));
     }
 
     @Test
     @DisplayName("Chase: no header, YYYYMMDD timestamps, signed amounts; a CREDIT row with a minus stays money out")
     void shouldReadChaseWithoutHeader() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__chase.csv", "USD").transactions();
+        List<RawTransaction> t = parseClean("reckon__chase.csv", "USD");
         assertThat(t).hasSize(9);
         assertThat(sum(t)).isEqualByComparingTo("6922.11");
         assertRow(t.getFirst(), "2009-12-24", "-85.00", "USD", "HOST 037196321563 MO 12/22SLICEHOST");
@@ -74,7 +46,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Nationwide: named months, £ amounts, paid out / paid in told apart by the running balance")
     void shouldReadNationwideSplitColumnsByBalance() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__nationwide.csv", "GBP").transactions();
+        List<RawTransaction> t = parseClean("reckon__nationwide.csv", "GBP");
         assertThat(t).hasSize(4);
         assertThat(sum(t)).isEqualByComparingTo("360.23");
         assertRow(t.getFirst(), "2013-11-07", "500.00", "GBP", "Bank credit");
@@ -84,7 +56,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Nordea: semicolons, DD-MM-YYYY, decimal comma, balance column ignored")
     void shouldReadNordeaWithDecimalComma() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__danish_kroner_nordea_example.csv", "DKK").transactions();
+        List<RawTransaction> t = parseClean("reckon__danish_kroner_nordea_example.csv", "DKK");
         assertThat(t).hasSize(6);
         assertThat(sum(t)).isEqualByComparingTo("-4732.00");
         assertRow(t.getFirst(), "2012-11-16", "-48.00", "DKK", "Dankort-nota DSB Kobenhavn 15149");
@@ -95,7 +67,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("French bank: account number and reference columns are not amounts; DD/MM/YYYY")
     void shouldReadFrenchExample() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__french_example.csv", "EUR").transactions();
+        List<RawTransaction> t = parseClean("reckon__french_example.csv", "EUR");
         assertThat(t).hasSize(9);
         assertThat(sum(t)).isEqualByComparingTo("-337.44");
         assertRow(t.getFirst(), "2014-01-22", "-10.00", "EUR",
@@ -106,7 +78,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Two money columns with -$ and +$, M/D/YYYY settled by 3/28/2008; check numbers are not amounts")
     void shouldReadTwoMoneyColumns() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__two_money_columns.csv", "USD").transactions();
+        List<RawTransaction> t = parseClean("reckon__two_money_columns.csv", "USD");
         assertThat(t).hasSize(5);
         assertThat(sum(t)).isEqualByComparingTo("-548.51");
         assertRow(t.getFirst(), "2008-04-01", "-76.00", "USD", "Check - 0000000122");
@@ -117,7 +89,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Accounting negatives ($85.00) and $.23, YYYY/MM/DD")
     void shouldReadAccountingNegatives() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__some_other.csv", "USD").transactions();
+        List<RawTransaction> t = parseClean("reckon__some_other.csv", "USD");
         assertThat(t).hasSize(9);
         assertThat(sum(t)).isEqualByComparingTo("6954.57");
         assertRow(t.getFirst(), "2011-12-24", "-85.00", "USD", "HOST 037196321563 MO 12/22SLICEHOST");
@@ -128,7 +100,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Credit card writing purchases positive with a DEBIT flag: purchases become money out")
     void shouldInvertCreditCardSigns() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__inversed_credit_card.csv", "NZD").transactions();
+        List<RawTransaction> t = parseClean("reckon__inversed_credit_card.csv", "NZD");
         assertThat(t).hasSize(16);
         assertThat(sum(t)).isEqualByComparingTo("187.01");
         assertRow(t.getFirst(), "2013-01-17", "-30.00", "NZD", "VODAFONE PREPAY VISA M AUCKLAND NZL");
@@ -139,7 +111,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Lloyds: header with trailing comma, Debit Amount / Credit Amount, DD/MM/YYYY")
     void shouldReadLloydsDebitCreditColumns() throws Exception {
-        List<RawTransaction> t = parseClean("ofxstatement-lloyds__sample-statement.csv", "GBP").transactions();
+        List<RawTransaction> t = parseClean("ofxstatement-lloyds__sample-statement.csv", "GBP");
         assertThat(t).hasSize(12);
         assertThat(sum(t)).isEqualByComparingTo("-3881.99");
         assertRow(t.getFirst(), "2024-01-15", "-8.99", "GBP", "ACME STORE CD 1417 14JAN24");
@@ -154,19 +126,25 @@ class CsvSampleFilesTest {
                 .isInstanceOf(StatementRefusedException.class)
                 .hasMessageContaining("column 1 ('Date')")
                 .hasMessageContaining("'10/02/2018' (line 2)")
-                .hasMessageContaining("DAY_FIRST or MONTH_FIRST");
+                .hasMessageContaining("pass --csv date-order=day-first or --csv date-order=month-first");
 
         ParseResult told = new CsvStatementParser(DayMonthOrder.DAY_FIRST)
                 .parse(sample("bank2ynab__20180226_12345678.csv"), in("GBP"));
         assertThat(told.transactions()).hasSize(1);
         assertRow(told.transactions().getFirst(), "2018-02-10", "-5.00", "GBP", "MERCHANT NAME@12:34");
+
+        List<RawTransaction> byOption = CsvSamples.parseClean("bank2ynab__20180226_12345678.csv",
+                in("GBP", null, Map.of("date-order", "day-first")));
+        assertThat(byOption).isEqualTo(told.transactions());
+        List<RawTransaction> byProfile = CsvSamples.parseClean("bank2ynab__20180226_12345678.csv",
+                in(null, "first-direct", Map.of()));
+        assertThat(byProfile).isEqualTo(told.transactions());
     }
 
     @Test
     @DisplayName("Commerzbank: German header, Buchungstag over Wertstellung, currency from the Währung column")
     void shouldReadCommerzbankGermanHeader() throws Exception {
-        List<RawTransaction> t = parseClean("bank2ynab__Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV", null)
-                .transactions();
+        List<RawTransaction> t = parseClean("bank2ynab__Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV", null);
         assertThat(t).hasSize(1);
         assertRow(t.getFirst(), "2018-03-02", "-17.22", "EUR",
                 "Kartenzahlung REWE SAGT DANKE. 41400673//Hamburg 2018-03-01T11:33:59 KFN 1 VJ 1812");
@@ -212,7 +190,7 @@ class CsvSampleFilesTest {
         ParseResult result = parser.parse(sample("bank2ynab__MS_JANE_SMITH_01-12-2019_14-12-2019.csv"), in("GBP"));
         assertThat(result.problems()).isEmpty();
         assertThat(result.rowsRead()).isEqualTo(13);
-        assertThat(result.skipped()).containsExactlyEntriesOf(java.util.Map.of(RowKinds.PENDING, 3));
+        assertThat(result.skipped()).containsExactlyEntriesOf(Map.of(RowKinds.PENDING, 3));
         List<RawTransaction> t = result.transactions();
         assertThat(t).hasSize(10);
         assertThat(sum(t)).isEqualByComparingTo("-285.80");
@@ -223,7 +201,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("ING legacy: no header, YYYYMMDD, unsigned \"136,13\" with an Af/Bij flag; a ragged first row is kept")
     void shouldReadIngAfBijFlag() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__ing.csv", "EUR").transactions();
+        List<RawTransaction> t = parseClean("reckon__ing.csv", "EUR");
         assertThat(t).hasSize(3);
         assertThat(sum(t)).isEqualByComparingTo("-18.63");
         assertRow(t.getFirst(), "2012-11-15", "-136.13", "EUR", "Acc");
@@ -233,7 +211,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("Australian 'DD-Mon-Y' dates with one- and two-digit years; running balance ignored")
     void shouldReadNamedMonthsWithShortYears() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__harder_date_example.csv", "AUD").transactions();
+        List<RawTransaction> t = parseClean("reckon__harder_date_example.csv", "AUD");
         assertThat(t).hasSize(5);
         assertThat(sum(t)).isEqualByComparingTo("-123.12");
         assertRow(t.getFirst(), "2009-11-10", "-123.12", "AUD", "TRANSFER DEBIT INTERNET TRANSFER");
@@ -244,7 +222,7 @@ class CsvSampleFilesTest {
     @Test
     @DisplayName("easybank: explicit +/- with decimal comma, dotted dates, currency from the row, no --currency needed")
     void shouldReadAustrianExplicitSignsAndCurrencyColumn() throws Exception {
-        List<RawTransaction> t = parseClean("reckon__austrian_example.csv", null).transactions();
+        List<RawTransaction> t = parseClean("reckon__austrian_example.csv", null);
         assertThat(t).hasSize(13);
         assertThat(sum(t)).isEqualByComparingTo("-149.57");
         assertThat(t.getFirst().getBookedAt()).isEqualTo("2014-01-22");

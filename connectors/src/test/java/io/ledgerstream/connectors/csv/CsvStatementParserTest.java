@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerstream.connectors.importer.CsvMapping;
 import io.ledgerstream.connectors.importer.ImportOptions;
 import io.ledgerstream.connectors.importer.ImportProblem;
 import io.ledgerstream.connectors.importer.ParseResult;
@@ -167,6 +168,34 @@ class CsvStatementParserTest {
         Path csv = file("Date,Description,Amount\n2024-03-01,Coffee,3.50\n2024-03-02,Tea,2.00\n");
         assertThatThrownBy(() -> parser.parse(csv, EUR)).hasMessageContaining("column 3 ('Amount')")
                 .hasMessageContaining("money out from money in");
+    }
+
+    @Test
+    void shouldReportAmountsThatDoNotFitTheStatedDecimalSeparator() throws IOException {
+        Path csv = file("Date;Description;Amount\n2024-03-01;Coffee;-3,50\n2024-03-02;Tea;-1,234.56\n"
+                + "2024-03-03;Cake;-1.234,56\n");
+        ParseResult result = parser.parse(csv, EUR.withCsv(new CsvMapping(null, Map.of("decimal-separator", ","))));
+        assertThat(amounts(result)).containsExactly("-3.50", "-1234.56");
+        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "invalid amount"));
+
+        Path points = file("Date,Description,Amount\n2024-03-01,Coffee,-3.50\n2024-03-02,Tea,\"-12,5\"\n");
+        assertThatThrownBy(() -> parser.parse(points, EUR)).hasMessageContaining("mix decimal separators")
+                .hasMessageContaining("pass --csv decimal-separator=. or --csv decimal-separator=,");
+        assertThat(parser.parse(points, EUR.withCsv(new CsvMapping(null, Map.of("decimal-separator", ".")))).problems())
+                .extracting(ImportProblem::line, ImportProblem::reason)
+                .as("12,5 under a decimal point is no amount, not 125")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "invalid amount"));
+    }
+
+    @Test
+    void shouldSkipRowsWhoseStatusSaysPending() throws IOException {
+        Path csv = file("Buchungstag;Verwendungszweck;Betrag;Info\n01.03.2024;Miete;-1.250,00;Umsatz gebucht\n"
+                + "02.03.2024;Karte;-9,99;Umsatz vorgemerkt\n");
+        ParseResult result = parser.parse(csv, EUR);
+        assertThat(amounts(result)).containsExactly("-1250.00");
+        assertThat(result.transactions().getFirst().getDescription()).isEqualTo("Miete");
+        assertThat(result.skipped()).isEqualTo(Map.of(RowKinds.PENDING, 1));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -213,6 +214,78 @@ class ImportCommandTest {
         Path file = Files.writeString(dir.resolve("empty.jsonl"), "");
 
         assertThat(run(file.toString(), "--user", "alice")).isZero();
+    }
+
+    @Test
+    void shouldRefuseACsvFileWhoseDatesReadBothWaysNamingTheOptionThatResolvesIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "Date,Description,Amount\n03/04/2024,Coffee,-3.50\n");
+
+        int exit = run(file.toString(), "--user", "alice", "--currency", "EUR", "--dry-run");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("s.csv refused: ")
+                .contains("'03/04/2024' (line 2) reads both ways")
+                .contains("pass --csv date-order=day-first or --csv date-order=month-first");
+    }
+
+    @Test
+    void shouldImportACsvFileWithTheDateOrderAndColumnsGivenByCsvOptions() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "Datum;Text;Betrag;Info\n03/04/2024;Kaffee;3,50;x\n");
+
+        int exit = run(file.toString(), "--user", "alice", "--currency", "EUR", "--dry-run",
+                "--csv", "date-order=day-first", "--csv", "amount=Betrag", "--csv", "sign=inverted",
+                "--csv", "description=2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"bookedAt\":\"2024-04-03\"").contains("\"amount\":\"-3.50\"")
+                .contains("\"description\":\"Kaffee\"");
+    }
+
+    @Test
+    void shouldImportACsvFileWithAShippedProfileOrAProfileFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "Date,Description,Amount,Balance\n"
+                + "10/02/2018,\"MERCHANT NAME@12:34\",-5.00,995.00\n");
+        Path profile = Files.writeString(dir.resolve("mine.properties"), "date-order = day-first\ncurrency = GBP\n");
+
+        assertThat(run(file.toString(), "--user", "alice", "--dry-run", "--profile", "first-direct")).isZero();
+        assertThat(run(file.toString(), "--user", "alice", "--dry-run", "--profile", profile.toString())).isZero();
+
+        assertThat(out.toString().lines()).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("\"bookedAt\":\"2018-02-10\"")
+                        .contains("\"currency\":\"GBP\""));
+    }
+
+    @Test
+    void shouldListTheKnownProfilesForAnUnknownOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "Date,Amount\n2024-03-01,-1.00\n");
+
+        int exit = run(file.toString(), "--user", "alice", "--profile", "my-bank");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown profile 'my-bank'").contains("known profiles: ")
+                .contains("first-direct").contains("n26").contains("rabobank");
+        assertThat(publishers.rawOpened).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCsvKeyListingTheKeys() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "Date,Amount\n2024-03-01,-1.00\n");
+
+        int exit = run(file.toString(), "--user", "alice", "--csv", "dateorder=day-first");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown key 'dateorder'").contains("date-order");
+    }
+
+    @Test
+    void shouldKeepTheOptionsConstructorsOtherCodeUses() {
+        ImportOptions options = new ImportOptions(" alice ", "acc-1", "eur");
+
+        assertThat(options.csv()).isEqualTo(CsvMapping.NONE);
+        assertThat(options.currency()).isEqualTo("EUR");
+        assertThat(new ImportOptions("alice", null).csv().isEmpty()).isTrue();
+        assertThat(ImportOptions.forUser("alice").withCsv(new CsvMapping("n26", Map.of("currency", "EUR")))
+                .withAccount("acc-2").csv().profile()).isEqualTo("n26");
     }
 
     @Test
