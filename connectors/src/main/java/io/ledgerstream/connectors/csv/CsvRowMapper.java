@@ -7,6 +7,7 @@ import io.ledgerstream.connectors.importer.ParseResult;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class CsvRowMapper {
         }
         String bankId = row.cell(layout.column(ColumnRole.TRANSACTION_ID));
         result.transaction(RawTransaction.newBuilder()
-                .setTransactionId(bankId.isEmpty() ? ids.next(row.cells()) : bankId)
+                .setTransactionId(transactionId(bankId, row))
                 .setUserId(userId)
                 .setAccountId(accountId)
                 .setBookedAt(date.get().toString())
@@ -168,5 +169,20 @@ final class CsvRowMapper {
     private static String joined(List<Integer> columns, CsvRow row) {
         return columns.stream().map(row::cell).filter(Objects::nonNull).map(c -> c.replaceAll("\\s+", " ").strip())
                 .filter(c -> !c.isEmpty()).distinct().collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The bank's id, else a content hash of the row's cells; both per account (a bank id is only
+     * unique within its account, and two accounts can book identical rows on one day), as the OFX
+     * parser scopes FITIDs.
+     */
+    private String transactionId(String bankId, CsvRow row) {
+        if (!bankId.isEmpty()) {
+            return accountId == null ? bankId : accountId + ":" + bankId;
+        }
+        List<String> content = new ArrayList<>(row.cells().size() + 1);
+        content.add(accountId);
+        content.addAll(row.cells());
+        return ids.next(content);
     }
 }

@@ -118,12 +118,12 @@ class CsvSampleFilesMoreTest {
         List<RawTransaction> t = parseClean("bank2ynab__MonzoDataExport_February2018_2018-02-26_174335.csv", in(null));
         assertThat(t).hasSize(1);
         assertRow(t.getFirst(), "2018-02-25", "-10", "GBP", "Tesco");
-        assertThat(t.getFirst().getTransactionId()).isEqualTo("tx_00009TziTeST1NG1ZWIPGS");
+        assertThat(t.getFirst().getTransactionId()).isEqualTo("acc-1:" + "tx_00009TziTeST1NG1ZWIPGS");
 
         List<RawTransaction> profiled = parseClean("bank2ynab__MonzoDataExport_February2018_2018-02-26_174335.csv",
                 in(null, "monzo", NOTHING));
         assertRow(profiled.getFirst(), "2018-02-25", "-10", "GBP", "Tesco", "Tesco");
-        assertThat(profiled.getFirst().getTransactionId()).isEqualTo("tx_00009TziTeST1NG1ZWIPGS");
+        assertThat(profiled.getFirst().getTransactionId()).isEqualTo("acc-1:" + "tx_00009TziTeST1NG1ZWIPGS");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CsvSampleFilesMoreTest {
         List<RawTransaction> t = parseClean(name, in(null, "raiffeisen-cz", NOTHING));
         assertThat(t).hasSize(1);
         assertRow(t.getFirst(), "2018-05-27", "-1.00", "CZK", "Memo for me test", "Name Surname");
-        assertThat(t.getFirst().getTransactionId()).isEqualTo("3228446118");
+        assertThat(t.getFirst().getTransactionId()).isEqualTo("acc-1:" + "3228446118");
 
         // the header reads right only in Windows-1250: 'Zaúčtovaná částka' is found by name
         assertThat(parseClean(name, in(null, "raiffeisen-cz", Map.of("amount", "Zaúčtovaná částka")))).isEqualTo(t);
@@ -365,7 +365,7 @@ class CsvSampleFilesMoreTest {
         List<RawTransaction> t = result.transactions();
         assertThat(t).hasSize(1);
         assertRow(t.getFirst(), "2002-09-10", "-21.59", "USD", "Merchant Transaction", "Lyft, Inc");
-        assertThat(t.getFirst().getTransactionId()).isEqualTo("311053760");
+        assertThat(t.getFirst().getTransactionId()).isEqualTo("acc-1:" + "311053760");
     }
 
     @Test

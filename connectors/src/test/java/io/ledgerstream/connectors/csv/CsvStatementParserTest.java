@@ -79,10 +79,22 @@ class CsvStatementParserTest {
     }
 
     @Test
+    void shouldNeverGiveIdenticalRowsOfTwoAccountsTheSameId() throws IOException {
+        Path csv = file("Date,Description,Amount\n2024-03-01,Coffee,-3.50\n");
+        String current = parser.parse(csv, EUR).transactions().getFirst().getTransactionId();
+        String savings = parser.parse(csv, EUR.withAccount("acc-2")).transactions().getFirst().getTransactionId();
+        assertThat(current).isNotEqualTo(savings);
+
+        Path withIds = file("Date,Transaction ID,Description,Amount\n2024-03-01,TX-1,Coffee,-3.50\n");
+        assertThat(parser.parse(withIds, EUR.withAccount("acc-2")).transactions().getFirst().getTransactionId())
+                .as("a bank id is unique only within its account").isEqualTo("acc-2:TX-1");
+    }
+
+    @Test
     void shouldUseTheBanksTransactionIdColumnWhenPresent() throws IOException {
         Path csv = file("Date,Transaction ID,Description,Amount\n2024-03-01,TX-1,Coffee,-3.50\n2024-03-02,TX-2,Tea,-2\n");
         assertThat(parser.parse(csv, EUR).transactions()).extracting(RawTransaction::getTransactionId)
-                .containsExactly("TX-1", "TX-2");
+                .containsExactly("acc-1:TX-1", "acc-1:TX-2");
     }
 
     @Test
