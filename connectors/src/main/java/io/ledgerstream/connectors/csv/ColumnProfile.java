@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.csv;
 import io.ledgerstream.connectors.importer.CurrencyCodes;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,12 +36,14 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
         List<String> notPending = cells.stream().filter(cell -> !RowKinds.isPending(cell)).toList();
         long dated = notPending.stream().filter(c -> DateText.read(c).isPresent()).count();
         boolean dates = !notPending.isEmpty() && dated == notPending.size();
-        long amounted = cells.stream().filter(c -> MoneyText.read(c).isPresent()).count();
+        // each cell read as money once: detection looks at every row of the file
+        List<MoneyText> money = cells.stream().map(MoneyText::read).flatMap(Optional::stream).toList();
+        long amounted = money.size();
         boolean amounts = amounted == cells.size();
         List<String> moneyCells = cells.stream().filter(cell -> !"0".equals(cell)).toList();
         boolean moneyLike = !moneyCells.isEmpty() && moneyCells.stream().allMatch(MoneyText::looksLikeMoney);
-        boolean signed = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::signed).orElse(false));
-        boolean negative = cells.stream().anyMatch(c -> MoneyText.read(c).map(MoneyText::negative).orElse(false));
+        boolean signed = money.stream().anyMatch(MoneyText::signed);
+        boolean negative = money.stream().anyMatch(MoneyText::negative);
         long flags = cells.stream().filter(c -> DirectionFlag.isOut(c).isPresent()).count();
         boolean currencies = cells.stream().allMatch(c -> CurrencyCodes.normalize(c).isPresent()
                 && c.strip().length() == 3);

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns the data rows of a detected layout into transactions, problems and skipped rows. */
 final class CsvRowMapper {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final String file;
     private final LayoutDetector.Detected detected;
@@ -167,7 +170,7 @@ final class CsvRowMapper {
     }
 
     private static String joined(List<Integer> columns, CsvRow row) {
-        return columns.stream().map(row::cell).filter(Objects::nonNull).map(c -> c.replaceAll("\\s+", " ").strip())
+        return columns.stream().map(row::cell).filter(Objects::nonNull).map(c -> SPACES.matcher(c).replaceAll(" ").strip())
                 .filter(c -> !c.isEmpty()).distinct().collect(Collectors.joining(" "));
     }
 

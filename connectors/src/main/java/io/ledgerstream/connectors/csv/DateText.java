@@ -44,6 +44,14 @@ record DateText(LocalDate fixed, int first, int second, int year) {
     /** The date's parts, or empty when the text is no date. */
     static Optional<DateText> read(String text) {
         String cell = text.strip();
+        if (cell.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Character.isDigit(cell.charAt(0))) {
+            // only "Feb 27, 2018" starts with a letter: one pattern, not five, for every description
+            // cell that detection tries as a date
+            return namedMonthFirst(cell);
+        }
         Matcher m = YEAR_FIRST.matcher(cell);
         if (m.matches()) {
             return fixed(num(m, 1), num(m, 3), num(m, 4));
@@ -65,6 +73,10 @@ record DateText(LocalDate fixed, int first, int second, int year) {
             return month(dayFirst.group(2))
                     .flatMap(month -> fixed(fullYear(dayFirst.group(3)), month, num(dayFirst, 1)));
         }
+        return Optional.empty();
+    }
+
+    private static Optional<DateText> namedMonthFirst(String cell) {
         Matcher named = NAMED_MONTH_FIRST.matcher(cell);
         if (named.matches()) {
             return month(named.group(1)).flatMap(month -> fixed(num(named, 3), month, num(named, 2)));

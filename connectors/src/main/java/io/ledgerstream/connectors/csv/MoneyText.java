@@ -20,9 +20,19 @@ record MoneyText(boolean negative, boolean signed, String body) {
     private static final Pattern BODY = Pattern.compile("(\\d[\\d.,']*)?\\d|[.,]\\d+");
     private static final Pattern SYMBOL = Pattern.compile("^[£$€¥₹]|[£$€¥₹]$");
     private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
+    private static final Pattern CENTS = Pattern.compile(".*[.,]\\d{1,2}");
+    private static final Pattern DIGITS_AND_SEPARATORS = Pattern.compile("[\\d.,']+");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d*\\.?\\d+");
+    private static final Pattern GROUPED_BY_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
 
     static Optional<MoneyText> read(String text) {
-        String s = text.replaceAll("[\\s\\u00A0\\u202F]", "");
+        if (text.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty(); // most cells detection tries are text: no regex for them
+        }
+        String s = text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))
+                ? SPACES.matcher(text).replaceAll("") : text;
         boolean negative = false;
         boolean signed = false;
         String before;
@@ -54,13 +64,15 @@ record MoneyText(boolean negative, boolean signed, String body) {
     }
 
     private static String withoutCurrency(String s) {
-        String plain = SYMBOL.matcher(s).replaceAll("");
-        if (plain.length() > 3 && CurrencyCodes.normalize(plain.substring(0, 3)).isPresent()
-                && Character.isLetter(plain.charAt(0))) {
+        // the cheap character tests first: this runs for every amount cell of a file
+        String plain = s.isEmpty() || Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(s.length() - 1))
+                ? s : SYMBOL.matcher(s).replaceAll("");
+        if (plain.length() > 3 && Character.isLetter(plain.charAt(0))
+                && CurrencyCodes.normalize(plain.substring(0, 3)).isPresent()) {
             plain = plain.substring(3);
         }
-        if (plain.length() > 3 && CurrencyCodes.normalize(plain.substring(plain.length() - 3)).isPresent()
-                && Character.isLetter(plain.charAt(plain.length() - 1))) {
+        if (plain.length() > 3 && Character.isLetter(plain.charAt(plain.length() - 1))
+                && CurrencyCodes.normalize(plain.substring(plain.length() - 3)).isPresent()) {
             plain = plain.substring(0, plain.length() - 3);
         }
         return plain;
@@ -72,7 +84,8 @@ record MoneyText(boolean negative, boolean signed, String body) {
         if (money.isEmpty() || LEADING_ZERO_INTEGER.matcher(money.get().body()).matches()) {
             return false;
         }
-        return money.get().signed() || money.get().body().matches(".*[.,]\\d{1,2}") || !text.strip().matches("[\\d.,']+");
+        return money.get().signed() || CENTS.matcher(money.get().body()).matches()
+                || !DIGITS_AND_SEPARATORS.matcher(text.strip()).matches();
     }
 
     /**
@@ -86,13 +99,13 @@ record MoneyText(boolean negative, boolean signed, String body) {
         int decimalAt = grouped.indexOf(decimalSeparator);
         String integer = decimalAt < 0 ? grouped : grouped.substring(0, decimalAt);
         boolean badGroups = integer.contains(grouping)
-                && !integer.matches("\\d{1,3}(" + Pattern.quote(grouping) + "\\d{3})+");
+                && !(decimalSeparator == ',' ? GROUPED_BY_POINT : GROUPED_BY_COMMA).matcher(integer).matches();
         boolean groupedDecimals = decimalAt >= 0 && grouped.substring(decimalAt + 1).contains(grouping);
         if (badGroups || groupedDecimals) {
             return Optional.empty();
         }
         String plain = grouped.replace(grouping, "").replace(decimalSeparator, '.');
-        if (!plain.matches("\\d*\\.?\\d+")) {
+        if (!PLAIN_DECIMAL.matcher(plain).matches()) {
             return Optional.empty();
         }
         BigDecimal amount = new BigDecimal(plain.startsWith(".") ? "0" + plain : plain);

@@ -24,14 +24,27 @@ final class RowKinds {
     /** Whether a date or status cell says the row is not booked yet ("Pending", "Umsatz vorgemerkt"). */
     static boolean isPending(String cell) {
         String text = cell.strip().toLowerCase(Locale.ROOT);
-        return !text.isEmpty() && PENDING_WORDS.stream().anyMatch(word -> text.startsWith(word)
-                || text.endsWith(" " + word));
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (String word : PENDING_WORDS) {
+            if (text.startsWith(word) || text.endsWith(word) && text.length() > word.length()
+                    && text.charAt(text.length() - word.length() - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a description says the row is a balance or a total rather than a transaction. */
     static boolean isBalanceOrTotal(String description) {
         String text = description.strip().toLowerCase(Locale.ROOT);
-        return BALANCE_WORDS.stream().anyMatch(word -> text.equals(word) || text.startsWith(word + " ")
-                || text.startsWith(word + ":"));
+        for (String word : BALANCE_WORDS) {
+            if (text.startsWith(word) && (text.length() == word.length()
+                    || text.charAt(word.length()) == ' ' || text.charAt(word.length()) == ':')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

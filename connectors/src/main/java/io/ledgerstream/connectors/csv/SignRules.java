@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides how a layout's amounts say money out from money in.
@@ -22,6 +23,8 @@ import java.util.Optional;
  * A profile's {@code sign} is taken as stated, once it is checked to fit the columns.
  */
 final class SignRules {
+
+    private static final Pattern DECIMAL_COMMA = Pattern.compile(".*,\\d{1,2}");
 
     private SignRules() {
     }
@@ -155,7 +158,7 @@ final class SignRules {
         if (money.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        char decimal = money.get().body().matches(".*,\\d{1,2}") ? ',' : '.';
+        char decimal = DECIMAL_COMMA.matcher(money.get().body()).matches() ? ',' : '.';
         return money.get().value(decimal).orElse(BigDecimal.ZERO);
     }
 

@@ -22,6 +22,7 @@ public final class ContentHashIds {
     private static final int HEX_CHARS = 32;
 
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final MessageDigest sha256 = sha256();
 
     /**
      * The id of the next row with this content.
@@ -39,10 +40,13 @@ public final class ContentHashIds {
         return PREFIX + sha256Hex(canonical + occurrence).substring(0, HEX_CHARS);
     }
 
-    private static String sha256Hex(String text) {
+    private String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
