@@ -32,28 +32,66 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
                      double averageLength) {
 
     static ColumnProfile of(int index, List<CsvRow> rows) {
-        List<String> cells = rows.stream().map(row -> row.cell(index)).filter(cell -> !cell.isEmpty()).toList();
-        List<String> notPending = cells.stream().filter(cell -> !RowKinds.isPending(cell)).toList();
-        long dated = notPending.stream().filter(c -> DateText.read(c).isPresent()).count();
-        boolean dates = !notPending.isEmpty() && dated == notPending.size();
-        // each cell read as money once: detection looks at every row of the file
-        List<MoneyText> money = cells.stream().map(MoneyText::read).flatMap(Optional::stream).toList();
-        long amounted = money.size();
-        boolean amounts = amounted == cells.size();
-        List<String> moneyCells = cells.stream().filter(cell -> !"0".equals(cell)).toList();
-        boolean moneyLike = !moneyCells.isEmpty() && moneyCells.stream().allMatch(MoneyText::looksLikeMoney);
-        boolean signed = money.stream().anyMatch(MoneyText::signed);
-        boolean negative = money.stream().anyMatch(MoneyText::negative);
-        long flags = cells.stream().filter(c -> DirectionFlag.isOut(c).isPresent()).count();
-        boolean currencies = cells.stream().allMatch(c -> CurrencyCodes.normalize(c).isPresent()
-                && c.strip().length() == 3);
-        Set<String> distinct = new HashSet<>(cells);
-        List<String> texts = cells.stream().filter(c -> c.chars().anyMatch(Character::isLetter)).toList();
-        double averageLength = texts.stream().mapToInt(String::length).average().orElse(0);
-        return new ColumnProfile(index, cells.size(), rows.size(), dates, share(dated, notPending.size()), amounts,
-                share(amounted, cells.size()), moneyLike, moneyCells.size(), signed, negative,
-                cells.isEmpty() ? 0 : (double) flags / cells.size(), currencies, distinct.size() == cells.size(),
-                averageLength);
+        // one pass, each cell read as a date and as money at most once: detection looks at every
+        // row of the file, and this is most of what a large import costs
+        int filled = 0;
+        int notPending = 0;
+        int dated = 0;
+        int amounted = 0;
+        int moneyFilled = 0;
+        boolean moneyLike = true;
+        boolean signed = false;
+        boolean negative = false;
+        int flags = 0;
+        boolean currencies = true;
+        Set<String> distinct = new HashSet<>();
+        long textLength = 0;
+        int texts = 0;
+        for (CsvRow row : rows) {
+            String cell = row.cell(index);
+            if (cell.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (!RowKinds.isPending(cell)) {
+                notPending++;
+                if (DateText.read(cell).isPresent()) {
+                    dated++;
+                }
+            }
+            Optional<MoneyText> money = MoneyText.read(cell);
+            if (money.isPresent()) {
+                amounted++;
+                signed |= money.get().signed();
+                negative |= money.get().negative();
+            }
+            if (!"0".equals(cell)) {
+                moneyFilled++;
+                moneyLike = moneyLike && MoneyText.looksLikeMoney(cell, money);
+            }
+            if (DirectionFlag.isOut(cell).isPresent()) {
+                flags++;
+            }
+            currencies = currencies && cell.strip().length() == 3 && CurrencyCodes.normalize(cell).isPresent();
+            distinct.add(cell);
+            if (hasLetter(cell)) {
+                texts++;
+                textLength += cell.length();
+            }
+        }
+        return new ColumnProfile(index, filled, rows.size(), notPending > 0 && dated == notPending,
+                share(dated, notPending), amounted == filled, share(amounted, filled), moneyFilled > 0 && moneyLike,
+                moneyFilled, signed, negative, filled == 0 ? 0 : (double) flags / filled, currencies,
+                distinct.size() == filled, texts == 0 ? 0 : (double) textLength / texts);
+    }
+
+    private static boolean hasLetter(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (Character.isLetter(cell.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double share(long part, int whole) {

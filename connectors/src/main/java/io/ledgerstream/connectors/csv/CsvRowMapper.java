@@ -52,8 +52,7 @@ final class CsvRowMapper {
             return;
         }
         Optional<LocalDate> date = layout.date(dateCell);
-        boolean anyAmount = moneyColumns().stream().anyMatch(c -> MoneyText.read(row.cell(c)).isPresent());
-        if (date.isEmpty() && !anyAmount) {
+        if (date.isEmpty() && moneyColumns().stream().noneMatch(c -> MoneyText.read(row.cell(c)).isPresent())) {
             result.skipped(RowKinds.NOT_A_TRANSACTION);
             return;
         }
@@ -170,8 +169,22 @@ final class CsvRowMapper {
     }
 
     private static String joined(List<Integer> columns, CsvRow row) {
-        return columns.stream().map(row::cell).filter(Objects::nonNull).map(c -> SPACES.matcher(c).replaceAll(" ").strip())
+        if (columns.size() == 1) {
+            return singleSpaced(row.cell(columns.getFirst())); // the common case, without a stream per row
+        }
+        return columns.stream().map(row::cell).filter(Objects::nonNull).map(CsvRowMapper::singleSpaced)
                 .filter(c -> !c.isEmpty()).distinct().collect(Collectors.joining(" "));
+    }
+
+    /** The cell with each run of white space as one space; the regex only for cells that need it. */
+    private static String singleSpaced(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == ' ' ? i > 0 && cell.charAt(i - 1) == ' ' : Character.isWhitespace(c)) {
+                return SPACES.matcher(cell).replaceAll(" ").strip();
+            }
+        }
+        return cell.strip();
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 record MoneyText(boolean negative, boolean signed, String body) {
 
     private static final Pattern BODY = Pattern.compile("(\\d[\\d.,']*)?\\d|[.,]\\d+");
-    private static final Pattern SYMBOL = Pattern.compile("^[£$€¥₹]|[£$€¥₹]$");
+    private static final String SYMBOLS = "£$€¥₹";
+    private static final Pattern SYMBOL = Pattern.compile("^[" + SYMBOLS + "]|[" + SYMBOLS + "]$");
     private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
     private static final Pattern CENTS = Pattern.compile(".*[.,]\\d{1,2}");
@@ -28,11 +29,18 @@ record MoneyText(boolean negative, boolean signed, String body) {
     private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
 
     static Optional<MoneyText> read(String text) {
-        if (text.chars().noneMatch(Character::isDigit)) {
-            return Optional.empty(); // most cells detection tries are text: no regex for them
+        // plain loops rather than regexes or streams: detection reads every cell of a file as money
+        boolean digit = false;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            space |= Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
-        String s = text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))
-                ? SPACES.matcher(text).replaceAll("") : text;
+        if (!digit) {
+            return Optional.empty();
+        }
+        String s = space ? SPACES.matcher(text).replaceAll("") : text;
         boolean negative = false;
         boolean signed = false;
         String before;
@@ -65,7 +73,7 @@ record MoneyText(boolean negative, boolean signed, String body) {
 
     private static String withoutCurrency(String s) {
         // the cheap character tests first: this runs for every amount cell of a file
-        String plain = s.isEmpty() || Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(s.length() - 1))
+        String plain = s.isEmpty() || !isSymbol(s.charAt(0)) && !isSymbol(s.charAt(s.length() - 1))
                 ? s : SYMBOL.matcher(s).replaceAll("");
         if (plain.length() > 3 && Character.isLetter(plain.charAt(0))
                 && CurrencyCodes.normalize(plain.substring(0, 3)).isPresent()) {
@@ -78,9 +86,17 @@ record MoneyText(boolean negative, boolean signed, String body) {
         return plain;
     }
 
+    private static boolean isSymbol(char c) {
+        return SYMBOLS.indexOf(c) >= 0;
+    }
+
     /** Whether the cell looks like money rather than a count or code: separators, symbols or a sign. */
     static boolean looksLikeMoney(String text) {
-        Optional<MoneyText> money = read(text);
+        return looksLikeMoney(text, read(text));
+    }
+
+    /** As {@link #looksLikeMoney(String)}, with the cell already {@link #read}. */
+    static boolean looksLikeMoney(String text, Optional<MoneyText> money) {
         if (money.isEmpty() || LEADING_ZERO_INTEGER.matcher(money.get().body()).matches()) {
             return false;
         }
