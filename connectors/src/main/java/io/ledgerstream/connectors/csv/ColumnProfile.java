@@ -23,7 +23,7 @@ import java.util.Set;
  * @param negative      some cell is negative
  * @param flagShare     share of non-empty cells that are debit/credit flags
  * @param currencies    every non-empty cell is an ISO 4217 code
- * @param unique        no two non-empty cells are equal
+ * @param unique        no two non-empty cells are equal (false when not checked)
  * @param averageLength average length of non-empty cells holding letters, 0 when none do
  */
 record ColumnProfile(int index, int filled, int rows, boolean dates, double dateShare, boolean amounts,
@@ -32,6 +32,14 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
                      double averageLength) {
 
     static ColumnProfile of(int index, List<CsvRow> rows) {
+        return of(index, rows, true);
+    }
+
+    /**
+     * @param checkUnique whether to find out if the cells are unique; a set of every cell costs
+     *                    time and memory on large files, so only for a column that may hold ids
+     */
+    static ColumnProfile of(int index, List<CsvRow> rows, boolean checkUnique) {
         // one pass, each cell read as a date and as money at most once: detection looks at every
         // row of the file, and this is most of what a large import costs
         int filled = 0;
@@ -44,7 +52,7 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
         boolean negative = false;
         int flags = 0;
         boolean currencies = true;
-        Set<String> distinct = new HashSet<>();
+        Set<String> distinct = checkUnique ? new HashSet<>() : null;
         long textLength = 0;
         int texts = 0;
         for (CsvRow row : rows) {
@@ -73,7 +81,9 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
                 flags++;
             }
             currencies = currencies && cell.strip().length() == 3 && CurrencyCodes.normalize(cell).isPresent();
-            distinct.add(cell);
+            if (checkUnique) {
+                distinct.add(cell);
+            }
             if (hasLetter(cell)) {
                 texts++;
                 textLength += cell.length();
@@ -82,7 +92,7 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
         return new ColumnProfile(index, filled, rows.size(), notPending > 0 && dated == notPending,
                 share(dated, notPending), amounted == filled, share(amounted, filled), moneyFilled > 0 && moneyLike,
                 moneyFilled, signed, negative, filled == 0 ? 0 : (double) flags / filled, currencies,
-                distinct.size() == filled, texts == 0 ? 0 : (double) textLength / texts);
+                checkUnique && distinct.size() == filled, texts == 0 ? 0 : (double) textLength / texts);
     }
 
     private static boolean hasLetter(String cell) {

@@ -51,7 +51,9 @@ final class LayoutDetector {
         List<CsvRow> sample = data.stream().filter(row -> row.cells().size() == width).toList();
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int column = 0; column < width; column++) {
-            profiles.add(ColumnProfile.of(column, sample));
+            boolean namedId = header.present() && column < names.size()
+                    && HeaderNames.roleOf(names.get(column)).filter(ColumnRole.TRANSACTION_ID::equals).isPresent();
+            profiles.add(ColumnProfile.of(column, sample, namedId));
         }
         int widest = data.stream().mapToInt(row -> row.cells().size()).max().orElse(width);
         Map<ColumnRole, List<Integer>> explicit = ExplicitRoles.resolve(profile, header, Math.max(width, widest));
