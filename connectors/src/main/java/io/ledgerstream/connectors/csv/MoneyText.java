@@ -27,6 +27,8 @@ record MoneyText(boolean negative, boolean signed, String body) {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d*\\.?\\d+");
     private static final Pattern GROUPED_BY_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    /** Longer than any amount as written: a longer cell is text (and peeling it sign by sign would take quadratic time). */
+    private static final int MAX_LENGTH = 100;
 
     static Optional<MoneyText> read(String text) {
         // plain loops rather than regexes or streams: detection reads every cell of a file as money
@@ -41,6 +43,9 @@ record MoneyText(boolean negative, boolean signed, String body) {
             return Optional.empty();
         }
         String s = space ? SPACES.matcher(text).replaceAll("") : text;
+        if (s.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         boolean negative = false;
         boolean signed = false;
         String before;

@@ -6,6 +6,7 @@ import io.ledgerstream.connectors.importer.ImportProblem;
 import io.ledgerstream.connectors.importer.ParseResult;
 import io.ledgerstream.connectors.importer.StatementFormat;
 import io.ledgerstream.connectors.importer.StatementParser;
+import io.ledgerstream.connectors.importer.StatementRefusedException;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,7 +61,9 @@ public final class JsonLinesParser implements StatementParser {
                 parseLine(line, lineNumber, fileName, mapper, ids, result);
             }
         } catch (CharacterCodingException e) {
-            throw new IOException(fileName + " is not UTF-8 text (after line " + lineNumber + ")", e);
+            // JSON text is UTF-8: such a file is no JSON Lines statement (a refusal), not an unreadable one
+            throw new StatementRefusedException(fileName + " is not UTF-8 text"
+                    + (lineNumber > 0 ? " (after line " + lineNumber + ")" : ""), e);
         }
         return result.build();
     }

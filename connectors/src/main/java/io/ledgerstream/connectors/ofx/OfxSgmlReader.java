@@ -23,6 +23,12 @@ final class OfxSgmlReader {
     private static final Pattern OFX_START = Pattern.compile("<OFX\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9._:-]*)\\s*(/?)>");
     private static final String CDATA_START = "<![CDATA[";
+    /**
+     * Far deeper than OFX nests (about ten levels, a few more while empty SGML leaves wait for their
+     * parent's end tag). Without a bound, a file of nothing but start tags would overflow the stack of
+     * the readers of the tree, and closing them all would take quadratic time.
+     */
+    private static final int MAX_DEPTH = 256;
 
     /** The document: a synthetic root whose one child is {@code OFX}. */
     OfxElement read(String text) {
@@ -111,6 +117,10 @@ final class OfxSgmlReader {
                 element.text("");
                 lastLeaf = element;
             } else {
+                if (open.size() > MAX_DEPTH) {
+                    throw new StatementRefusedException("elements nested more than " + MAX_DEPTH + " deep at line "
+                            + line + ": not an OFX statement");
+                }
                 open.push(element);
             }
         }

@@ -2,6 +2,7 @@ package io.ledgerstream.connectors.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.ledgerstream.connectors.importer.CsvMapping;
 import io.ledgerstream.connectors.importer.ImportOptions;
@@ -14,8 +15,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,5 +218,18 @@ class CsvStatementParserTest {
         Path csv = file("Date,Description,Amount,Currency\n2024-03-01,Coffee,-3.50,usd\n2024-03-02,Tea,-2.00,GBP\n");
         assertThat(parser.parse(csv, new ImportOptions("alice", null, null)).transactions())
                 .extracting(RawTransaction::getCurrency).containsExactly("USD", "GBP");
+    }
+
+    @Test
+    @DisplayName("a cell of thousands of signs is text, read in linear time (it took minutes)")
+    void shouldNotPeelALongRunOfSignsOffACellOneByOne() throws IOException {
+        Path csv = file("Date,Description,Amount\n2024-03-01,Coffee,-3.50\n2024-03-02,Dashes," + "-".repeat(40_000)
+                + "1.00\n2024-03-03,Tea,-2.00\n");
+
+        ParseResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parser.parse(csv, EUR));
+
+        assertThat(amounts(result)).containsExactly("-3.50", "-2.00");
+        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "invalid amount"));
     }
 }

@@ -1,10 +1,12 @@
 package io.ledgerstream.connectors.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerstream.connectors.importer.ImportOptions;
 import io.ledgerstream.connectors.importer.ImportProblem;
 import io.ledgerstream.connectors.importer.ParseResult;
+import io.ledgerstream.connectors.importer.StatementRefusedException;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -179,5 +181,15 @@ class JsonLinesParserTest {
         assertThat(result.rowsRead()).isEqualTo(2);
         assertThat(result.transactions()).hasSize(1);
         assertThat(result.problems()).singleElement().extracting(ImportProblem::line).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a file that is not UTF-8 is refused, as no JSON Lines statement, rather than unreadable")
+    void shouldRefuseAFileThatIsNotUtf8() throws IOException {
+        Path file = Files.write(dir.resolve("s.jsonl"), new byte[] {'{', '"', (byte) 0xE9, '"', '}', '\n'});
+
+        assertThatThrownBy(() -> parser.parse(file, ImportOptions.forUser("alice")))
+                .isInstanceOf(StatementRefusedException.class)
+                .hasMessage("s.jsonl is not UTF-8 text");
     }
 }

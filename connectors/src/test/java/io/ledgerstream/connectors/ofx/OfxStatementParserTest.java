@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.ofx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.ledgerstream.connectors.importer.ImportOptions;
 import io.ledgerstream.connectors.importer.ImportProblem;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,5 +217,16 @@ class OfxStatementParserTest {
         assertThatThrownBy(() -> parser.parse(file, ImportOptions.forUser("alice")))
                 .isInstanceOf(StatementRefusedException.class)
                 .hasMessageContaining("no <OFX> element");
+    }
+
+    @Test
+    @DisplayName("a file of nothing but start tags is refused, not a stack overflow or minutes of work")
+    void shouldRefuseElementsNestedDeeperThanAnyStatement() throws IOException {
+        Path file = file("deep.ofx", SGML_HEADER + "<OFX>" + "<A>".repeat(50_000) + "</OFX>");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                () -> parser.parse(file, ImportOptions.forUser("alice")))
+                .isInstanceOf(StatementRefusedException.class)
+                .hasMessageContaining("nested more than 256 deep at line 11"));
     }
 }
