@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Finds a CSV file's {@link CsvLayout}: the delimiter giving the most rows of one width, the header
@@ -49,12 +50,12 @@ final class LayoutDetector {
         List<CsvRow> data = header.data();
         List<String> names = header.names();
         List<CsvRow> sample = data.stream().filter(row -> row.cells().size() == width).toList();
-        List<ColumnProfile> profiles = new ArrayList<>();
-        for (int column = 0; column < width; column++) {
-            boolean namedId = header.present() && column < names.size()
-                    && HeaderNames.roleOf(names.get(column)).filter(ColumnRole.TRANSACTION_ID::equals).isPresent();
-            profiles.add(ColumnProfile.of(column, sample, namedId));
-        }
+        // columns are profiled in parallel: each reads every row of the file, independently of the
+        // others, and on a large statement this is most of the parse
+        List<ColumnProfile> profiles = IntStream.range(0, width).parallel()
+                .mapToObj(column -> ColumnProfile.of(column, sample, header.present() && column < names.size()
+                        && HeaderNames.roleOf(names.get(column)).filter(ColumnRole.TRANSACTION_ID::equals).isPresent()))
+                .toList();
         int widest = data.stream().mapToInt(row -> row.cells().size()).max().orElse(width);
         Map<ColumnRole, List<Integer>> explicit = ExplicitRoles.resolve(profile, header, Math.max(width, widest));
         Map<ColumnRole, List<Integer>> roles = ExplicitRoles.merge(header.present()
