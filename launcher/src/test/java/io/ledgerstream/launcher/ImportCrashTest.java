@@ -20,8 +20,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,14 +56,14 @@ class ImportCrashTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             await().alias("the importer has sent records inside its open transaction")
                     .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> !importer.isAlive() || total(endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED)) > 1_000);
+                    .until(() -> !importer.isAlive() || total(ConsumerLag.endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED)) > 1_000);
             assertThat(importer.isAlive()).as("the importer was still publishing when killed").isTrue();
             importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
             // Then: records are in the log, but none is committed
-            long inLog = total(endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED));
+            long inLog = total(ConsumerLag.endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED));
             assertThat(inLog).as("records the killed importer wrote").isBetween(1_000L, (long) ROWS - 1);
-            assertThat(total(endOffsets(admin, topic, IsolationLevel.READ_COMMITTED)))
+            assertThat(total(ConsumerLag.endOffsets(admin, topic, IsolationLevel.READ_COMMITTED)))
                     .as("committed records: the open transaction holds the last stable offset at the start").isZero();
         } finally {
             importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -109,14 +107,6 @@ class ImportCrashTest {
         builder.environment().put("SCHEMA_REGISTRY_URL", config.get(LedgerstreamConfig.Key.SCHEMA_REGISTRY_URL));
         builder.environment().put("LEDGERSTREAM_TOPIC_PREFIX", config.get(LedgerstreamConfig.Key.TOPIC_PREFIX));
         return builder.start();
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, IsolationLevel isolation)
-            throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        ConsumerLag.endOffsets(admin, topic).keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
-        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     private static long total(Map<TopicPartition, Long> offsets) {

@@ -31,10 +31,6 @@ record ColumnProfile(int index, int filled, int rows, boolean dates, double date
                      boolean signed, boolean negative, double flagShare, boolean currencies, boolean unique,
                      double averageLength) {
 
-    static ColumnProfile of(int index, List<CsvRow> rows) {
-        return of(index, rows, true);
-    }
-
     /**
      * @param checkUnique whether to find out if the cells are unique; a set of every cell costs
      *                    time and memory on large files, so only for a column that may hold ids
