@@ -25,11 +25,6 @@ import java.util.regex.Pattern;
  */
 record DateText(LocalDate fixed, int first, int second, int year) {
 
-    private static final Pattern YEAR_FIRST =
-            Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})\\.?(?:[T ].*)?");
-    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\d{4}|\\d{6})?(?:\\[.*])?");
-    private static final Pattern YEAR_LAST =
-            Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{2}|\\d{4})(?:[T ,].*)?");
     private static final Pattern NAMED_DAY_FIRST =
             Pattern.compile("(\\d{1,2})[-/. ]+(\\p{L}{3,9})\\.?[-/., ]+(\\d{1,4})(?:[T ].*)?");
     private static final Pattern NAMED_MONTH_FIRST = Pattern.compile("(\\p{L}{3,9})\\.? (\\d{1,2}),? (\\d{4})");
@@ -47,33 +42,138 @@ record DateText(LocalDate fixed, int first, int second, int year) {
         if (cell.isEmpty()) {
             return Optional.empty();
         }
-        if (!Character.isDigit(cell.charAt(0))) {
+        if (!isDigit(cell, 0)) {
             // only "Feb 27, 2018" starts with a letter: one pattern, not five, for every description
             // cell that detection tries as a date
             return namedMonthFirst(cell);
         }
-        Matcher m = YEAR_FIRST.matcher(cell);
-        if (m.matches()) {
-            return fixed(num(m, 1), num(m, 3), num(m, 4));
+        // The numeric forms are scanned by hand rather than matched with regexes: detection tries
+        // every cell of every column of the file as a date, and four patterns per amount cell were
+        // a fifth of a large import (profiled, docs/benchmarks.md). Each form is a run of digits of
+        // given lengths, so the first run and the character after it say which one form can apply.
+        int run = digitsFrom(cell, 0);
+        if (run == 4 && isSeparator(cell, 4)) {
+            return yearFirst(cell);
         }
-        m = COMPACT.matcher(cell);
-        if (m.matches()) {
-            return fixed(num(m, 1), num(m, 2), num(m, 3));
+        if ((run == 8 || run == 12 || run == 14) && (run == cell.length() || isBracketedZone(cell, run))) {
+            return fixed(number(cell, 0, 4), number(cell, 4, 6), number(cell, 6, 8));
         }
-        m = YEAR_LAST.matcher(cell);
-        if (m.matches()) {
-            int year = fullYear(m.group(4));
-            if (".".equals(m.group(2))) {
-                return fixed(year, num(m, 3), num(m, 1));
-            }
-            return Optional.of(new DateText(null, num(m, 1), num(m, 3), year));
+        if (run <= 2 && isSeparator(cell, run)) {
+            Optional<DateText> yearLast = yearLast(cell, run);
+            return yearLast != null ? yearLast : namedDayFirst(cell);
         }
+        if (run <= 2 && run < cell.length() && cell.charAt(run) == ' ') {
+            return namedDayFirst(cell);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code 2018-02-27}, {@code 2013/01/17}, {@code 2019.03.02.}, optionally a time after T or a space. */
+    private static Optional<DateText> yearFirst(String cell) {
+        char separator = cell.charAt(4);
+        int month = digitsFrom(cell, 5);
+        int monthEnd = 5 + month;
+        if (month < 1 || month > 2 || monthEnd >= cell.length() || cell.charAt(monthEnd) != separator) {
+            return Optional.empty();
+        }
+        int day = digitsFrom(cell, monthEnd + 1);
+        int end = monthEnd + 1 + day;
+        if (day < 1 || day > 2) {
+            return Optional.empty();
+        }
+        int rest = end < cell.length() && cell.charAt(end) == '.' ? end + 1 : end;
+        if (!isTimeOrEnd(cell, rest, "T ")) {
+            return Optional.empty();
+        }
+        return fixed(number(cell, 0, 4), number(cell, 5, monthEnd), number(cell, monthEnd + 1, end));
+    }
+
+    /**
+     * {@code 4/1/2008}, {@code 27-02-18}, {@code 02.03.2018} (dots: day first): the date, or
+     * {@code null} when the cell is not of this form (it may still be a named month).
+     */
+    private static Optional<DateText> yearLast(String cell, int firstRun) {
+        char separator = cell.charAt(firstRun);
+        int second = digitsFrom(cell, firstRun + 1);
+        int secondEnd = firstRun + 1 + second;
+        if (second < 1 || second > 2 || secondEnd >= cell.length() || cell.charAt(secondEnd) != separator) {
+            return null;
+        }
+        int yearDigits = digitsFrom(cell, secondEnd + 1);
+        int end = secondEnd + 1 + yearDigits;
+        if ((yearDigits != 2 && yearDigits != 4) || !isTimeOrEnd(cell, end, "T ,")) {
+            return null;
+        }
+        int year = fullYear(cell.substring(secondEnd + 1, end));
+        int first = number(cell, 0, firstRun);
+        int middle = number(cell, firstRun + 1, secondEnd);
+        if (separator == '.') {
+            return fixed(year, middle, first);
+        }
+        return Optional.of(new DateText(null, first, middle, year));
+    }
+
+    private static Optional<DateText> namedDayFirst(String cell) {
         Matcher dayFirst = NAMED_DAY_FIRST.matcher(cell);
         if (dayFirst.matches()) {
             return month(dayFirst.group(2))
                     .flatMap(month -> fixed(fullYear(dayFirst.group(3)), month, num(dayFirst, 1)));
         }
         return Optional.empty();
+    }
+
+    /** ASCII digits only, as the regex {@code \d} reads them. */
+    private static boolean isDigit(String cell, int at) {
+        char c = cell.charAt(at);
+        return c >= '0' && c <= '9';
+    }
+
+    /** How many ASCII digits start at {@code from}. */
+    private static int digitsFrom(String cell, int from) {
+        int at = from;
+        while (at < cell.length() && isDigit(cell, at)) {
+            at++;
+        }
+        return at - from;
+    }
+
+    private static boolean isSeparator(String cell, int at) {
+        if (at >= cell.length()) {
+            return false;
+        }
+        char c = cell.charAt(at);
+        return c == '-' || c == '/' || c == '.';
+    }
+
+    /** Nothing at {@code at}, or one of {@code starts} followed by anything on the same line. */
+    private static boolean isTimeOrEnd(String cell, int at, String starts) {
+        return at == cell.length() || starts.indexOf(cell.charAt(at)) >= 0 && isOneLine(cell, at + 1, cell.length());
+    }
+
+    /** {@code [0:GMT]} after a compact date: a bracket to the end, on one line. */
+    private static boolean isBracketedZone(String cell, int at) {
+        return cell.charAt(at) == '[' && cell.length() - at >= 2 && cell.charAt(cell.length() - 1) == ']'
+                && isOneLine(cell, at + 1, cell.length() - 1);
+    }
+
+    /** No line terminator in {@code [from, to)}, as the regex {@code .} requires. */
+    private static boolean isOneLine(String cell, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = cell.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The decimal number in {@code [from, to)}, all ASCII digits. */
+    private static int number(String cell, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (cell.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static Optional<DateText> namedMonthFirst(String cell) {
