@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 record MoneyText(boolean negative, boolean signed, String body) {
 
-    private static final Pattern BODY = Pattern.compile("(\\d[\\d.,']*)?\\d|[.,]\\d+");
     private static final String SYMBOLS = "£$€¥₹";
     private static final Pattern SYMBOL = Pattern.compile("^[" + SYMBOLS + "]|[" + SYMBOLS + "]$");
     private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
@@ -32,14 +31,18 @@ record MoneyText(boolean negative, boolean signed, String body) {
 
     static Optional<MoneyText> read(String text) {
         // plain loops rather than regexes or streams: detection reads every cell of a file as money
-        boolean digit = false;
         boolean space = false;
+        int firstDigit = -1;
+        int lastDigit = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            digit |= c >= '0' && c <= '9';
+            if (c >= '0' && c <= '9') {
+                firstDigit = firstDigit < 0 ? i : firstDigit;
+                lastDigit = i;
+            }
             space |= Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
-        if (!digit) {
+        if (firstDigit < 0 || !onlyBodyBetween(text, firstDigit, lastDigit)) {
             return Optional.empty();
         }
         String s = space ? SPACES.matcher(text).replaceAll("") : text;
@@ -70,10 +73,66 @@ record MoneyText(boolean negative, boolean signed, String body) {
             }
             s = withoutCurrency(s);
         } while (!s.equals(before) && !s.isEmpty());
-        if (!BODY.matcher(s).matches()) {
+        if (!isBody(s)) {
             return Optional.empty();
         }
         return Optional.of(new MoneyText(negative, signed, s));
+    }
+
+    /**
+     * Whether everything between the first and the last digit can be part of an amount's body
+     * (digits, separators, spaces that are dropped). Signs, symbols and currency codes are only ever
+     * peeled off the ends, so a letter or a {@code *} in between means no amount: the common
+     * description cell ({@code CARD ****1913 ALDI 1072}) is told without the regexes.
+     */
+    private static boolean onlyBodyBetween(String text, int firstDigit, int lastDigit) {
+        for (int i = firstDigit + 1; i < lastDigit; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ',' || c == '\'' || isDropped(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The white space {@link #SPACES} drops. */
+    private static boolean isDropped(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || c == '\u202F';
+    }
+
+    /** {@code (\d[\d.,']*)?\d|[.,]\d+}, checked by hand (once per amount cell of the file). */
+    private static boolean isBody(String s) {
+        if (s.isEmpty() || !isDigit(s.charAt(s.length() - 1))) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (first == '.' || first == ',') {
+            return s.length() >= 2 && allDigits(s, 1);
+        }
+        if (!isDigit(first)) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isDigit(c) || c == '.' || c == ',' || c == '\'')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutCurrency(String s) {
