@@ -21,6 +21,7 @@ public final class ContentHashIds {
     private static final char FIELD_SEPARATOR = '\u001f';
     private static final int HEX_CHARS = 32;
 
+    /** Rows seen so far per content, keyed by the content's first id (occurrence 0), not the content itself. */
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final MessageDigest sha256 = sha256();
 
@@ -35,13 +36,19 @@ public final class ContentHashIds {
             // absent and empty differ, so a missing merchant never collides with an empty one
             key.append(field == null ? "\u0000" : field).append(FIELD_SEPARATOR);
         }
-        String canonical = key.toString();
-        int occurrence = occurrences.merge(canonical, 1, Integer::sum) - 1;
-        return PREFIX + sha256Hex(canonical + occurrence).substring(0, HEX_CHARS);
+        byte[] canonical = key.toString().getBytes(StandardCharsets.UTF_8);
+        // The first id stands for the content in the count: it is as unique as the ids themselves, and
+        // a whole file's contents as keys would be held (and hashed) as long strings on a large import.
+        String first = id(canonical, 0);
+        int occurrence = occurrences.merge(first, 1, Integer::sum) - 1;
+        return occurrence == 0 ? first : id(canonical, occurrence);
     }
 
-    private String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+    /** {@code h-} and the first 32 hex digits of SHA-256 over the content followed by the occurrence in decimal. */
+    private String id(byte[] canonical, int occurrence) {
+        sha256.update(canonical);
+        byte[] digest = sha256.digest(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+        return PREFIX + HexFormat.of().formatHex(digest, 0, HEX_CHARS / 2);
     }
 
     private static MessageDigest sha256() {

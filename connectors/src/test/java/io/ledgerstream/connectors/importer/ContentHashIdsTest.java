@@ -2,7 +2,10 @@ package io.ledgerstream.connectors.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +29,26 @@ class ContentHashIdsTest {
     void shouldTellAnAbsentFieldFromAnEmptyOne() {
         assertThat(new ContentHashIds().next(Arrays.asList("a", null)))
                 .isNotEqualTo(new ContentHashIds().next(Arrays.asList("a", "")));
+    }
+
+    @Test
+    void shouldKeepTheIdsEveryEarlierImportGaveSoReimportsAddNothing() throws Exception {
+        // the published formula, computed here independently: SHA-256 of the fields, each followed by
+        // U+001F (absent as U+0000), then the occurrence in decimal; h- and the first 32 hex digits
+        List<String> coffee = Arrays.asList("current", "2026-03-04", "-3.50", null, "CAFE");
+        String canonical = "current\u001f2026-03-04\u001f-3.50\u001f\u0000\u001fCAFE\u001f";
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        ContentHashIds ids = new ContentHashIds();
+
+        for (int occurrence = 0; occurrence < 3; occurrence++) {
+            String expected = "h-" + HexFormat.of().formatHex(
+                    sha256.digest((canonical + occurrence).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            assertThat(ids.next(coffee)).isEqualTo(expected);
+        }
+        assertThat(new ContentHashIds().next(List.of("current", "2026-03-04", "-3.50", "", "CAFE")))
+                .as("pinned from the ids published before: a change here re-publishes every imported row")
+                .isEqualTo("h-" + HexFormat.of().formatHex(sha256.digest(
+                        "current\u001f2026-03-04\u001f-3.50\u001f\u001fCAFE\u001f0".getBytes(StandardCharsets.UTF_8)))
+                        .substring(0, 32));
     }
 }
