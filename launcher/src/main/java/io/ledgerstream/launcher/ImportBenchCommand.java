@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,7 +45,9 @@ import picocli.CommandLine.Spec;
  * N-row bank CSV (rows from the mock feed), then times, in one run: parsing it (the importer's dry
  * run), the producer's raw ceiling (the same records already serialized, sent as bytes in one
  * transaction with the importer's producer settings), and the real import (parse + serialize +
- * publish in one transaction). Prints rows/s of each and the import's share of the ceiling.
+ * publish in one transaction). The ceiling and the import run {@code --runs} times each (a shared
+ * 2-core machine varies by a third from run to run); it prints every run, the median rows/s of each,
+ * and the import's median as a share of the ceiling's.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Measure CSV import throughput (parse only, parse + publish) against the raw producer ceiling.")
@@ -55,6 +58,10 @@ final class ImportBenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the CSV file (default: ${DEFAULT-VALUE}).")
     private int rows;
+
+    @Option(names = "--runs", defaultValue = "3",
+            description = "Timed runs of the ceiling and of the import; medians compared (default: ${DEFAULT-VALUE}).")
+    private int runs;
 
     @Spec
     private CommandSpec spec;
@@ -67,6 +74,9 @@ final class ImportBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1 || rows < 1) {
+            throw new ParameterException(spec.commandLine(), "--rows and --runs must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path data = Files.createTempDirectory("ledgerstream-bench-import");
         try (LocalStack stack = LocalStack.builder(data).ephemeralPorts().start()) {
@@ -91,18 +101,27 @@ final class ImportBenchCommand implements Callable<Integer> {
 
             List<byte[]> serialized = serialize(pipeline.catalog().raw(), transactions);
             transactions = null; // let the parse go before the import parses again
-            double ceilingSeconds = rawCeiling(bench, serialized);
-            serialized = null;
-            print(out, "raw producer ceiling (pre-serialized, one transaction)", count, ceilingSeconds);
+            List<Double> ceilingRates = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                double ceilingSeconds = rawCeiling(bench, serialized, run);
+                ceilingRates.add(count / ceilingSeconds);
+                print(out, "raw producer ceiling (pre-serialized, one transaction) #" + run, count, ceilingSeconds);
+            }
+            serialized = null; // the import runs without the ceiling's records in memory
 
-            long importStart = System.nanoTime();
-            ImportReport imported = importer.importFile(csv, "csv", options, false,
-                    () -> new KafkaPublishers(bench, pipeline.catalog()).rawTransactionsInOneTransaction("bench-import"));
-            double importSeconds = seconds(importStart);
-            print(out, "parse + publish (ledgerstream import)", imported.published(), importSeconds);
+            List<Double> importRates = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                long importStart = System.nanoTime();
+                ImportReport imported = importer.importFile(csv, "csv", options, false,
+                        () -> new KafkaPublishers(bench, pipeline.catalog()).rawTransactionsInOneTransaction("bench-import"));
+                double importSeconds = seconds(importStart);
+                importRates.add(imported.published() / importSeconds);
+                print(out, "parse + publish (ledgerstream import) #" + run, imported.published(), importSeconds);
+            }
 
-            double ratio = (imported.published() / importSeconds) / (count / ceilingSeconds);
-            out.printf("parse + publish / raw ceiling = %.2f%n", ratio);
+            out.printf("median of %d: raw ceiling %,.0f rows/s, parse + publish %,.0f rows/s%n",
+                    runs, median(ceilingRates), median(importRates));
+            out.printf("parse + publish / raw ceiling = %.2f%n", median(importRates) / median(ceilingRates));
         }
         return 0;
     }
@@ -122,9 +141,15 @@ final class ImportBenchCommand implements Callable<Integer> {
         return values;
     }
 
-    /** Seconds to send {@code values} as they are, in one transaction. */
-    private static double rawCeiling(LedgerstreamConfig config, List<byte[]> values) throws Exception {
-        String topic = "bench.raw-ceiling";
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** Seconds to send {@code values} as they are, in one transaction, to a topic of their own. */
+    private static double rawCeiling(LedgerstreamConfig config, List<byte[]> values, int run) throws Exception {
+        String topic = "bench.raw-ceiling-" + run;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, config.partitions(), (short) 1))).all().get();
         }

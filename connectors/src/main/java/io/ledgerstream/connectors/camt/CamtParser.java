@@ -38,10 +38,9 @@ public final class CamtParser implements StatementParser {
     private final XmlTreeReader reader = new XmlTreeReader();
 
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         XmlElement message = CamtMessageType.statementMessage(reader.read(file), fileName);
-        ParseResult.Builder result = ParseResult.builder();
         List<BookedEntry> booked = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
         for (XmlElement statement : message.all("Stmt")) {
@@ -74,7 +73,6 @@ public final class CamtParser implements StatementParser {
                     .setSource(SOURCE_PREFIX + fileName)
                     .build());
         }
-        return result.build();
     }
 
     private static Optional<BookedEntry> bookedEntry(XmlElement entry, String fileName, EntryMapper mapper,

@@ -51,7 +51,7 @@ public final class CsvStatementParser implements StatementParser {
      * @throws StatementRefusedException if the layout is ambiguous or the profile does not fit the file
      */
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         CsvProfile profile = CsvProfiles.of(options.csv(), dateOrder);
         byte[] bytes = Files.readAllBytes(file);
@@ -70,13 +70,12 @@ public final class CsvStatementParser implements StatementParser {
         }
         String currency = defaultCurrency(fileName, options, detected.layout());
         CsvRowMapper mapper = new CsvRowMapper(fileName, detected, options.userId(), options.accountId(), currency);
-        ParseResult.Builder result = ParseResult.builder();
         ContinuationRows.Joined joined = ContinuationRows.join(detected.dataRows(), detected.layout());
+        result.rowsExpected(joined.rows().size() + joined.continuations());
         joined.rows().forEach(row -> mapper.map(row, result));
         for (int i = 0; i < joined.continuations(); i++) {
             result.rowRead().skipped(RowKinds.CONTINUATION);
         }
-        return result.build();
     }
 
     /** The layout detected for a file, without importing it. */

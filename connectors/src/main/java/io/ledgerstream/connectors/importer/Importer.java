@@ -4,11 +4,7 @@ import io.ledgerstream.connectors.kafka.TransactionalPublisher;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Imports one statement file: picks its format, parses it, drops rows the file repeats, and
@@ -42,7 +38,8 @@ public final class Importer {
      * @param format     a format name or {@code auto}
      * @param publishers opened only when there is something to publish; the importer commits and
      *                   closes what it opens, and closing uncommitted aborts
-     * @param progress   told after each transaction handed to the publisher
+     * @param progress   told as transactions are handed to the publisher, which happens while the
+     *                   parse goes on
      * @throws IOException                if the file cannot be read
      * @throws UnknownFormatException     if the format is unknown or cannot be told
      * @throws StatementRefusedException  if the file is not a statement, or states another currency
@@ -52,13 +49,23 @@ public final class Importer {
                                    Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers,
                                    PublishProgress progress)
             throws IOException {
-        ImportReport parsed = parse(file, format, options);
-        confirmCurrency(options.currency(), parsed.result().transactions());
         if (dryRun) {
+            ImportReport parsed = parse(file, format, options);
+            CurrencyAgreement currencies = new CurrencyAgreement(options.currency());
+            parsed.result().transactions().forEach(currencies::agrees);
+            currencies.confirm();
             return new ImportReport(parsed.file(), parsed.format(), parsed.result(), parsed.toPublish(), true, 0);
         }
-        return parsed.toPublish().isEmpty() ? parsed
-                : parsed.withPublished(publishAll(parsed.toPublish(), publishers, progress));
+        StatementFormat statementFormat = formats.resolve(format, file);
+        // each transaction is published as it is parsed, into one Kafka transaction committed at the end
+        try (PublishAsParsed publish = new PublishAsParsed(publishers, options.currency(), progress)) {
+            ParseResult.Builder parse = ParseResult.builder(publish);
+            statementFormat.parser().parse(file, options, parse);
+            ParseResult result = parse.build();
+            PublishAsParsed.Outcome published = publish.finish(result.rowsRead());
+            return new ImportReport(file.getFileName().toString(), statementFormat.name(), result,
+                    published.published(), false, published.committed());
+        }
     }
 
     /**
@@ -77,40 +84,5 @@ public final class Importer {
         ParseResult result = statementFormat.parser().parse(file, options);
         return new ImportReport(file.getFileName().toString(), statementFormat.name(), result,
                 WithinFileDuplicates.drop(result.transactions()), false, 0);
-    }
-
-    /**
-     * A {@code --currency} the user gave must agree with the currency the statement itself states:
-     * a disagreement means the wrong file or the wrong flag, and guessing which would misstate money.
-     *
-     * @throws StatementRefusedException naming the currencies the file states and how often
-     */
-    private static void confirmCurrency(String given, List<RawTransaction> transactions) {
-        if (given == null) {
-            return;
-        }
-        Map<String, Long> stated = transactions.stream().filter(t -> !given.equals(t.getCurrency()))
-                .collect(Collectors.groupingBy(RawTransaction::getCurrency, TreeMap::new, Collectors.counting()));
-        if (!stated.isEmpty()) {
-            throw new StatementRefusedException("the statement states " + stated.entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " transaction)" : " transactions)"))
-                    .collect(Collectors.joining(", ")) + " but --currency says " + given
-                    + "; leave --currency out to take the file's currencies, or check that this is the right file");
-        }
-    }
-
-    private static long publishAll(List<RawTransaction> transactions,
-                                   Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers,
-                                   PublishProgress progress) {
-        try (TransactionalPublisher<String, RawTransaction> publisher = publishers.get()) {
-            long handed = 0;
-            for (RawTransaction transaction : transactions) {
-                publisher.publish(transaction.getUserId(), transaction);
-                progress.published(++handed, transactions.size());
-            }
-            return publisher.commit();
-        } finally {
-            progress.done();
-        }
     }
 }

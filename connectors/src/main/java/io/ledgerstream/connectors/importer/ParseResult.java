@@ -24,15 +24,25 @@ public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(ParseListener.NONE);
+    }
+
+    /** A builder that also tells {@code listener} of each transaction as it is added. */
+    public static Builder builder(ParseListener listener) {
+        return new Builder(listener);
     }
 
     /** Collects a parse as it goes. */
     public static final class Builder {
+        private final ParseListener listener;
         private int rowsRead;
         private final List<RawTransaction> transactions = new ArrayList<>();
         private final List<ImportProblem> problems = new ArrayList<>();
         private final Map<String, Integer> skipped = new LinkedHashMap<>();
+
+        private Builder(ParseListener listener) {
+            this.listener = listener;
+        }
 
         public Builder rowRead() {
             rowsRead++;
@@ -41,6 +51,13 @@ public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<
 
         public Builder transaction(RawTransaction transaction) {
             transactions.add(transaction);
+            listener.transaction(transaction, rowsRead);
+            return this;
+        }
+
+        /** The file has about {@code rows} rows to read: for the progress of a long import. */
+        public Builder rowsExpected(int rows) {
+            listener.rowsExpected(rows);
             return this;
         }
 

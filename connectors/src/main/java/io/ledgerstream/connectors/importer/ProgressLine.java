@@ -7,14 +7,15 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A single updating line {@code published N of M} on a terminal, for files of more than
- * {@link #MINIMUM_ROWS} transactions: each update returns to the start
- * of the line ({@code \r}) and overwrites it, at most once per {@link #INTERVAL_NANOS}, and the last
- * one is always shown; {@link #done} clears the line so the report starts on a clean one.
+ * A single updating line {@code published N, read R of M rows} on a terminal, for files of more
+ * than {@link #MINIMUM_ROWS} rows (or, when the parser cannot tell the rows, once more than that
+ * many are published): each update returns to the start of the line ({@code \r}) and overwrites it,
+ * at most once per {@link #INTERVAL_NANOS}, and the one that reads the last row is always shown;
+ * {@link #done} clears the line so the report starts on a clean one.
  */
 public final class ProgressLine implements PublishProgress {
 
-    /** Files with more transactions than this show progress. */
+    /** Files with more rows than this show progress. */
     public static final long MINIMUM_ROWS = 10_000;
 
     /** At most about ten updates a second: enough to look alive, cheap on a slow terminal. */
@@ -40,20 +41,21 @@ public final class ProgressLine implements PublishProgress {
     }
 
     /** The text of one update. */
-    static String format(long published, long total) {
-        return String.format(Locale.ROOT, "published %d of %d", published, total);
+    static String format(long published, long rowsRead, long rowsTotal) {
+        return rowsTotal == UNKNOWN ? String.format(Locale.ROOT, "published %d", published)
+                : String.format(Locale.ROOT, "published %d, read %d of %d rows", published, rowsRead, rowsTotal);
     }
 
     @Override
-    public void published(long published, long total) {
-        if (total <= MINIMUM_ROWS) {
+    public void published(long published, long rowsRead, long rowsTotal) {
+        if (rowsTotal == UNKNOWN ? published <= MINIMUM_ROWS : rowsTotal <= MINIMUM_ROWS) {
             return;
         }
         long now = nanoClock.getAsLong();
-        if (shownOnce && published < total && now - lastShownAt < INTERVAL_NANOS) {
+        if (shownOnce && rowsRead != rowsTotal && now - lastShownAt < INTERVAL_NANOS) {
             return;
         }
-        String text = format(published, total);
+        String text = format(published, rowsRead, rowsTotal);
         width = Math.max(width, text.length());
         terminal.print('\r' + text);
         terminal.flush();

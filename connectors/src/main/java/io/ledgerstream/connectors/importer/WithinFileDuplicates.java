@@ -15,19 +15,24 @@ import java.util.Map;
  * different content-hash ids (hash plus occurrence) and both stay. The same id with different
  * content is a new version and stays; so does a return to an earlier version (A, B, A), because
  * dropping it would leave B as the latest.
+ *
+ * <p>One instance per file, fed its transactions in file order.
  */
 final class WithinFileDuplicates {
 
-    private WithinFileDuplicates() {
+    private final Map<String, RawTransaction> latest = new HashMap<>();
+
+    /** Whether {@code transaction}, the file's next, repeats the latest version of its id; remembers it. */
+    boolean repeats(RawTransaction transaction) {
+        return transaction.equals(latest.put(transaction.getTransactionId(), transaction));
     }
 
     /** {@code transactions} in file order without the repeats. */
     static List<RawTransaction> drop(List<RawTransaction> transactions) {
-        Map<String, RawTransaction> latest = new HashMap<>();
+        WithinFileDuplicates seen = new WithinFileDuplicates();
         List<RawTransaction> kept = new ArrayList<>(transactions.size());
         for (RawTransaction transaction : transactions) {
-            RawTransaction previous = latest.put(transaction.getTransactionId(), transaction);
-            if (!transaction.equals(previous)) {
+            if (!seen.repeats(transaction)) {
                 kept.add(transaction);
             }
         }

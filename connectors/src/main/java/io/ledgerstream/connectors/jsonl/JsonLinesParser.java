@@ -42,11 +42,10 @@ public final class JsonLinesParser implements StatementParser {
     private final JsonLineReader reader = new JsonLineReader();
 
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         JsonLineMapper mapper = new JsonLineMapper(fileName, options);
         ContentHashIds ids = new ContentHashIds();
-        ParseResult.Builder result = ParseResult.builder();
         int lineNumber = 0;
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -65,7 +64,6 @@ public final class JsonLinesParser implements StatementParser {
             throw new StatementRefusedException(fileName + " is not UTF-8 text"
                     + (lineNumber > 0 ? " (after line " + lineNumber + ")" : ""), e);
         }
-        return result.build();
     }
 
     private void parseLine(String line, int lineNumber, String fileName, JsonLineMapper mapper, ContentHashIds ids,

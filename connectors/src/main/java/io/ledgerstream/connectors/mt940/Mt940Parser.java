@@ -44,7 +44,7 @@ public final class Mt940Parser implements StatementParser {
     private static final Pattern ENVELOPE_942 = Pattern.compile("\\{2:[IO]942");
 
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         String text = Mt940Text.decode(Files.readAllBytes(file));
         if (ENVELOPE_942.matcher(text).find()) {
@@ -52,7 +52,6 @@ public final class Mt940Parser implements StatementParser {
                     + "SWIFT header), not an MT940 statement: import the end-of-day MT940 statement instead");
         }
         List<Mt940Field> fields = Mt940Lexer.fields(Mt940Text.lines(text));
-        ParseResult.Builder result = ParseResult.builder();
         List<Mt940Statement> statements;
         try {
             statements = StatementReader.read(fields, result);
@@ -78,7 +77,6 @@ public final class Mt940Parser implements StatementParser {
             }
         }
         new EntryMapper(fileName, options).map(parsed).forEach(result::transaction);
-        return result.build();
     }
 
     /** A statement (:20: and a content tag), or a bare fragment of entries as some banks export (a dated :61:). */

@@ -46,7 +46,7 @@ public final class OfxStatementParser implements StatementParser {
      *                                   investment-only), or a statement's currency is unknown or missing
      */
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         if (options.userId() == null) {
             throw new StatementRefusedException("an OFX statement names no user: pass --user");
@@ -54,7 +54,6 @@ public final class OfxStatementParser implements StatementParser {
         OfxElement document = reader.read(OfxText.decode(Files.readAllBytes(file)));
         OfxResponses responses = OfxResponses.find(document);
 
-        ParseResult.Builder result = ParseResult.builder();
         OfxStatementMapper statements = new OfxStatementMapper(options,
                 new OfxTransactionMapper(fileName, options.userId(), SOURCE_PREFIX + fileName));
         responses.statements().forEach(statement -> statements.map(statement, result));
@@ -66,7 +65,6 @@ public final class OfxStatementParser implements StatementParser {
         for (int i = 0; i < responses.investment(); i++) {
             result.skipped(SKIPPED_INVESTMENT);
         }
-        return result.build();
     }
 
     /** An OFX 1 header ({@code OFXHEADER:100}), an OFX 2 one ({@code <?OFX OFXHEADER="200"}) or an {@code <OFX>} tag. */

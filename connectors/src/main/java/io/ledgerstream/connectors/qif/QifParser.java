@@ -39,7 +39,7 @@ public final class QifParser implements StatementParser {
     private final QifRecordReader reader = new QifRecordReader();
 
     @Override
-    public ParseResult parse(Path file, ImportOptions options) throws IOException {
+    public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         QifRecordReader.Read read = reader.read(QifFileText.lines(file));
         refuseIfNoAccountTransactions(fileName, read);
@@ -53,7 +53,6 @@ public final class QifParser implements StatementParser {
                 .orElse(DayMonthOrder.MONTH_FIRST);
         QifTransactionMapper mapper = new QifTransactionMapper(fileName, options.userId(), options.accountId(),
                 currency, order);
-        ParseResult.Builder result = ParseResult.builder();
         for (QifRecord record : read.records()) {
             switch (record.section()) {
                 case TRANSACTIONS -> {
@@ -72,7 +71,6 @@ public final class QifParser implements StatementParser {
                 }
             }
         }
-        return result.build();
     }
 
     private static void refuseIfNoAccountTransactions(String fileName, QifRecordReader.Read read) {
