@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 /**
  * What an import did: rows read, transactions parsed and published, and rows skipped by reason.
  *
- * @param toPublish the parsed transactions without the rows the file repeats: what was (or, on a dry
- *                  run, would be) published, in file order
- * @param published transactions committed to the topic (0 on a dry run)
+ * @param toPublish        the parsed transactions without the rows the file repeats: what would be
+ *                         published, in file order; empty after an import that published as it parsed
+ * @param duplicatesInFile rows whose transactionId and content repeat an earlier row of the file,
+ *                         published once
+ * @param published        transactions committed to the topic (0 on a dry run)
  */
 public record ImportReport(String file, String format, ParseResult result, List<RawTransaction> toPublish,
-                           boolean dryRun, long published) {
+                           int duplicatesInFile, boolean dryRun, long published) {
 
     public ImportReport {
         toPublish = List.copyOf(toPublish);
@@ -23,12 +25,7 @@ public record ImportReport(String file, String format, ParseResult result, List<
 
     /** This report with {@code count} transactions published. */
     public ImportReport withPublished(long count) {
-        return new ImportReport(file, format, result, toPublish, dryRun, count);
-    }
-
-    /** Rows whose transactionId and content repeat an earlier row of the file, published once. */
-    public int duplicatesInFile() {
-        return result.transactions().size() - toPublish.size();
+        return new ImportReport(file, format, result, toPublish, duplicatesInFile, dryRun, count);
     }
 
     /** Problems listed per reason before the rest are only counted. */
@@ -41,7 +38,7 @@ public record ImportReport(String file, String format, ParseResult result, List<
 
     /** Nothing could be parsed although the file had rows that were tried: the import failed. */
     public boolean nothingParsed() {
-        return result.transactions().isEmpty() && !result.problems().isEmpty();
+        return result.parsed() == 0 && !result.problems().isEmpty();
     }
 
     /** The report as the import command prints it. */
@@ -50,7 +47,7 @@ public record ImportReport(String file, String format, ParseResult result, List<
         out.append("import ").append(file).append(" (format ").append(format).append(dryRun ? ", dry run" : "")
                 .append(")\n");
         out.append(String.format(Locale.ROOT, "  lines read:             %d%n", result.rowsRead()));
-        out.append(String.format(Locale.ROOT, "  transactions parsed:    %d%n", result.transactions().size()));
+        out.append(String.format(Locale.ROOT, "  transactions parsed:    %d%n", result.parsed()));
         out.append(dryRun ? "  transactions published: none (dry run)\n"
                 : String.format(Locale.ROOT, "  transactions published: %d%n", published));
         out.append(String.format(Locale.ROOT, "  lines skipped:          %d%n", rowsSkipped()));

@@ -4,6 +4,7 @@ import io.ledgerstream.connectors.kafka.TransactionalPublisher;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -54,17 +55,18 @@ public final class Importer {
             CurrencyAgreement currencies = new CurrencyAgreement(options.currency());
             parsed.result().transactions().forEach(currencies::agrees);
             currencies.confirm();
-            return new ImportReport(parsed.file(), parsed.format(), parsed.result(), parsed.toPublish(), true, 0);
+            return new ImportReport(parsed.file(), parsed.format(), parsed.result(), parsed.toPublish(),
+                    parsed.duplicatesInFile(), true, 0);
         }
         StatementFormat statementFormat = formats.resolve(format, file);
         // each transaction is published as it is parsed, into one Kafka transaction committed at the end
         try (PublishAsParsed publish = new PublishAsParsed(publishers, options.currency(), progress)) {
-            ParseResult.Builder parse = ParseResult.builder(publish);
+            ParseResult.Builder parse = ParseResult.streamedTo(publish);
             statementFormat.parser().parse(file, options, parse);
             ParseResult result = parse.build();
             PublishAsParsed.Outcome published = publish.finish(result.rowsRead());
-            return new ImportReport(file.getFileName().toString(), statementFormat.name(), result,
-                    published.published(), false, published.committed());
+            return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, List.of(),
+                    published.repeats(), false, published.committed());
         }
     }
 
@@ -82,7 +84,8 @@ public final class Importer {
     public ImportReport parse(Path file, String format, ImportOptions options) throws IOException {
         StatementFormat statementFormat = formats.resolve(format, file);
         ParseResult result = statementFormat.parser().parse(file, options);
-        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result,
-                WithinFileDuplicates.drop(result.transactions()), false, 0);
+        List<RawTransaction> toPublish = WithinFileDuplicates.drop(result.transactions());
+        return new ImportReport(file.getFileName().toString(), statementFormat.name(), result, toPublish,
+                result.parsed() - toPublish.size(), false, 0);
     }
 }

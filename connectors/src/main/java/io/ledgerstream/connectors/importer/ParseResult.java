@@ -10,11 +10,14 @@ import java.util.Map;
  * What a parser made of a file.
  *
  * @param rowsRead     rows (lines, entries) the parser looked at
- * @param transactions the rows that became transactions, in file order
+ * @param parsed       rows that became transactions
+ * @param transactions those transactions, in file order; empty when the parse only streamed them to a
+ *                     {@link ParseListener} ({@link #streamedTo}), which a large import does so as not
+ *                     to hold a whole file's transactions in memory
  * @param problems     rows refused, with where and why
  * @param skipped      rows left out on purpose (pending, balance lines), counted by reason
  */
-public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<ImportProblem> problems,
+public record ParseResult(int rowsRead, int parsed, List<RawTransaction> transactions, List<ImportProblem> problems,
                           Map<String, Integer> skipped) {
 
     public ParseResult {
@@ -23,25 +26,29 @@ public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<
         skipped = Map.copyOf(skipped);
     }
 
+    /** A builder that keeps the transactions. */
     public static Builder builder() {
-        return new Builder(ParseListener.NONE);
+        return new Builder(ParseListener.NONE, true);
     }
 
-    /** A builder that also tells {@code listener} of each transaction as it is added. */
-    public static Builder builder(ParseListener listener) {
-        return new Builder(listener);
+    /** A builder that hands each transaction to {@code listener} as it is added and only counts it. */
+    public static Builder streamedTo(ParseListener listener) {
+        return new Builder(listener, false);
     }
 
     /** Collects a parse as it goes. */
     public static final class Builder {
         private final ParseListener listener;
+        private final boolean keep;
         private int rowsRead;
+        private int parsed;
         private final List<RawTransaction> transactions = new ArrayList<>();
         private final List<ImportProblem> problems = new ArrayList<>();
         private final Map<String, Integer> skipped = new LinkedHashMap<>();
 
-        private Builder(ParseListener listener) {
+        private Builder(ParseListener listener, boolean keep) {
             this.listener = listener;
+            this.keep = keep;
         }
 
         public Builder rowRead() {
@@ -50,7 +57,10 @@ public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<
         }
 
         public Builder transaction(RawTransaction transaction) {
-            transactions.add(transaction);
+            parsed++;
+            if (keep) {
+                transactions.add(transaction);
+            }
             listener.transaction(transaction, rowsRead);
             return this;
         }
@@ -77,7 +87,7 @@ public record ParseResult(int rowsRead, List<RawTransaction> transactions, List<
         }
 
         public ParseResult build() {
-            return new ParseResult(rowsRead, transactions, problems, skipped);
+            return new ParseResult(rowsRead, parsed, transactions, problems, skipped);
         }
     }
 }

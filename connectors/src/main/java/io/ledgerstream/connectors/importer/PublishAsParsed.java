@@ -34,8 +34,8 @@ final class PublishAsParsed implements ParseListener, AutoCloseable {
     private record Batch(List<RawTransaction> transactions, int rowsRead, boolean last) {
     }
 
-    /** What was published: the transactions sent, in file order, and how many the commit acknowledged. */
-    record Outcome(List<RawTransaction> published, long committed) {
+    /** What was published: rows dropped as repeats of earlier ones, and records the commit acknowledged. */
+    record Outcome(int repeats, long committed) {
     }
 
     private final Supplier<? extends TransactionalPublisher<String, RawTransaction>> publishers;
@@ -141,7 +141,8 @@ final class PublishAsParsed implements ParseListener, AutoCloseable {
     /** The publishing thread: until the last batch, then commit if told to, else abort. */
     private Outcome publish() throws InterruptedException {
         WithinFileDuplicates repeats = new WithinFileDuplicates();
-        List<RawTransaction> published = new ArrayList<>();
+        long published = 0;
+        int repeated = 0;
         CurrencyAgreement currencies = new CurrencyAgreement(currency);
         TransactionalPublisher<String, RawTransaction> publisher = null;
         RuntimeException failure = null;
@@ -151,29 +152,33 @@ final class PublishAsParsed implements ParseListener, AutoCloseable {
                 next = queue.take();
                 for (RawTransaction transaction : next.transactions()) {
                     currencies.agrees(transaction);
-                    if (failure != null || currencies.broken() || repeats.repeats(transaction)) {
+                    if (failure != null || currencies.broken()) {
                         continue; // after a failure or a refusal, only drain the queue so the parse can end
+                    }
+                    if (repeats.repeats(transaction)) {
+                        repeated++;
+                        continue;
                     }
                     try {
                         if (publisher == null) {
                             publisher = publishers.get();
                         }
                         publisher.publish(transaction.getUserId(), transaction);
-                        published.add(transaction);
+                        published++;
                     } catch (RuntimeException e) {
                         failure = e;
                     }
                 }
-                progress.published(published.size(), next.rowsRead(), rowsTotal);
+                progress.published(published, next.rowsRead(), rowsTotal);
             } while (!next.last());
             if (failure != null) {
                 throw failure;
             }
             currencies.confirm();
             if (!commit || publisher == null) {
-                return new Outcome(published, 0);
+                return new Outcome(repeated, 0);
             }
-            return new Outcome(published, publisher.commit());
+            return new Outcome(repeated, publisher.commit());
         } finally {
             try {
                 if (publisher != null) {
