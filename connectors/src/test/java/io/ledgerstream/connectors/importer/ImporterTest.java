@@ -205,8 +205,7 @@ class ImporterTest {
             }
             throw new StatementRefusedException("the trailer disagrees with the entries");
         };
-        Importer refusing = new Importer(new StatementFormats(List.of(
-                new StatementFormat("test", List.of("test"), content -> true, halfThenRefuse))));
+        Importer refusing = importerOf(halfThenRefuse);
         Path file = Files.writeString(dir.resolve("statement.test"), "anything");
 
         assertThatThrownBy(() -> refusing.importFile(file, "test", ImportOptions.forUser("alice"), false, () -> publisher))
@@ -224,8 +223,7 @@ class ImporterTest {
                 result.rowRead().transaction(transaction("t-" + i));
             }
         };
-        Importer importer = new Importer(new StatementFormats(List.of(
-                new StatementFormat("test", List.of("test"), content -> true, manyRows))));
+        Importer importer = importerOf(manyRows);
         Path file = Files.writeString(dir.resolve("statement.test"), "anything");
         FailingPublisher failing = new FailingPublisher(1_500);
 
@@ -234,6 +232,12 @@ class ImporterTest {
                 .hasMessage("broker gone at record 1500");
         assertThat(failing.committed).isFalse();
         assertThat(failing.closed).isTrue();
+    }
+
+    /** An importer whose one format, {@code test}, is {@code parser}. */
+    private static Importer importerOf(StatementParser parser) {
+        return new Importer(new StatementFormats(List.of(
+                new StatementFormat("test", List.of("test"), content -> true, parser))));
     }
 
     private static RawTransaction transaction(String id) {
