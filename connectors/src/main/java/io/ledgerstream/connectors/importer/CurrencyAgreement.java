@@ -20,13 +20,11 @@ final class CurrencyAgreement {
         this.given = given;
     }
 
-    /** Whether {@code transaction} agrees; counts it when it does not. */
-    boolean agrees(RawTransaction transaction) {
-        if (given == null || given.equals(transaction.getCurrency())) {
-            return true;
+    /** Counts {@code transaction} when it states another currency. */
+    void check(RawTransaction transaction) {
+        if (given != null && !given.equals(transaction.getCurrency())) {
+            others.merge(transaction.getCurrency(), 1L, Long::sum);
         }
-        others.merge(transaction.getCurrency(), 1L, Long::sum);
-        return false;
     }
 
     /** Whether some transaction so far disagreed. */

@@ -53,7 +53,7 @@ public final class Importer {
         if (dryRun) {
             ImportReport parsed = parse(file, format, options);
             CurrencyAgreement currencies = new CurrencyAgreement(options.currency());
-            parsed.result().transactions().forEach(currencies::agrees);
+            parsed.result().transactions().forEach(currencies::check);
             currencies.confirm();
             return new ImportReport(parsed.file(), parsed.format(), parsed.result(), parsed.toPublish(),
                     parsed.duplicatesInFile(), true, 0);

@@ -151,7 +151,7 @@ final class PublishAsParsed implements ParseListener, AutoCloseable {
             do {
                 next = queue.take();
                 for (RawTransaction transaction : next.transactions()) {
-                    currencies.agrees(transaction);
+                    currencies.check(transaction);
                     if (failure != null || currencies.broken()) {
                         continue; // after a failure or a refusal, only drain the queue so the parse can end
                     }
