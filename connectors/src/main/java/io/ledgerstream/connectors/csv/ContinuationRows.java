@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.csv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -13,38 +14,41 @@ import java.util.stream.Stream;
  */
 final class ContinuationRows {
 
-    /**
-     * @param rows          the data rows with continuations joined to the row above
-     * @param continuations how many rows were joined
-     */
-    record Joined(List<CsvRow> rows, int continuations) {
-    }
-
     private ContinuationRows() {
     }
 
-    static Joined join(List<CsvRow> data, CsvLayout layout) {
+    /**
+     * Hands over the data rows in file order, each with the continuation rows below it joined to it.
+     *
+     * @return how many rows were joined to the row above
+     */
+    static int forEachJoined(List<CsvRow> data, CsvLayout layout, Consumer<CsvRow> rows) {
         Set<Integer> text = Stream.concat(layout.all(ColumnRole.DESCRIPTION).stream(),
                 layout.all(ColumnRole.PAYEE).stream()).collect(Collectors.toSet());
-        List<CsvRow> rows = new ArrayList<>();
+        CsvRow above = null;
         int joined = 0;
         for (CsvRow row : data) {
-            CsvRow above = rows.isEmpty() ? null : rows.getLast();
             if (above != null && continues(row, text) && layout.date(above.cell(layout.dateColumn())).isPresent()) {
-                rows.set(rows.size() - 1, joinedTo(above, row));
+                above = joinedTo(above, row);
                 joined++;
             } else {
-                rows.add(row);
+                if (above != null) {
+                    rows.accept(above);
+                }
+                above = row;
             }
         }
-        return new Joined(rows, joined);
+        if (above != null) {
+            rows.accept(above);
+        }
+        return joined;
     }
 
     /** Whether the row's only non-empty cells are in text columns. */
     private static boolean continues(CsvRow row, Set<Integer> text) {
         boolean any = false;
-        for (int column = 0; column < row.cells().size(); column++) {
-            if (!row.cell(column).isEmpty()) {
+        for (int column = 0; column < row.size(); column++) {
+            if (!row.empty(column)) {
                 if (!text.contains(column)) {
                     return false;
                 }
@@ -56,7 +60,7 @@ final class ContinuationRows {
 
     private static CsvRow joinedTo(CsvRow above, CsvRow row) {
         List<String> cells = new ArrayList<>(above.cells());
-        for (int column = 0; column < row.cells().size(); column++) {
+        for (int column = 0; column < row.size(); column++) {
             String more = row.cell(column);
             if (more.isEmpty()) {
                 continue;

@@ -37,8 +37,9 @@ final class CsvRowMapper {
         this.defaultCurrency = defaultCurrency;
     }
 
-    void map(CsvRow row, ParseResult.Builder result) {
+    void map(CsvRow read, ParseResult.Builder result) {
         result.rowRead();
+        CsvRow row = read.materialized();
         String dateCell = row.cell(layout.dateColumn());
         String status = row.cell(layout.column(ColumnRole.STATUS));
         if (RowKinds.isPending(dateCell) || RowKinds.isPending(status)) {
@@ -180,6 +181,9 @@ final class CsvRowMapper {
     private static String singleSpaced(String cell) {
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
+            if (c > ' ' && c < '\u0080') {
+                continue; // printable ASCII, most of any description: no white space
+            }
             if (c == ' ' ? i > 0 && cell.charAt(i - 1) == ' ' : Character.isWhitespace(c)) {
                 return SPACES.matcher(cell).replaceAll(" ").strip();
             }

@@ -41,16 +41,16 @@ final class CsvSniffer {
             if (preambleThenHeader(rows)) {
                 return true;
             }
-            if (rows.isEmpty() || rows.getFirst().cells().size() < 2) {
+            if (rows.isEmpty() || rows.getFirst().size() < 2) {
                 continue;
             }
             CsvRow first = rows.getFirst();
             long named = first.cells().stream().filter(c -> HeaderNames.roleOf(c).isPresent()).count();
             // an account line may come before the first dated row ('K|32000|244081|EUR')
-            boolean dated = rows.stream().limit(DATED_ROWS).filter(row -> row.cells().size() >= 2)
+            boolean dated = rows.stream().limit(DATED_ROWS).filter(row -> row.size() >= 2)
                     .anyMatch(row -> row.cells().stream().anyMatch(c -> DateText.read(c).isPresent()));
             // widths may differ (a header's trailing delimiter, ragged rows): the next row need only be delimited too
-            boolean nextDelimited = rows.size() == 1 || rows.get(1).cells().size() >= 2;
+            boolean nextDelimited = rows.size() == 1 || rows.get(1).size() >= 2;
             if ((named >= 2 || dated) && nextDelimited) {
                 return true;
             }
@@ -66,7 +66,7 @@ final class CsvSniffer {
             boolean date = named.contains(ColumnRole.BOOKING_DATE) || named.contains(ColumnRole.VALUE_DATE);
             boolean money = named.contains(ColumnRole.AMOUNT) || named.contains(ColumnRole.DEBIT)
                     || named.contains(ColumnRole.CREDIT);
-            if (date && money && rows.get(i + 1).cells().size() >= 2) {
+            if (date && money && rows.get(i + 1).size() >= 2) {
                 return true;
             }
         }

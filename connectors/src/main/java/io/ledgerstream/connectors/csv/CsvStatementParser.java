@@ -54,8 +54,7 @@ public final class CsvStatementParser implements StatementParser {
     public void parse(Path file, ImportOptions options, ParseResult.Builder result) throws IOException {
         String fileName = file.getFileName().toString();
         CsvProfile profile = CsvProfiles.of(options.csv(), dateOrder);
-        byte[] bytes = Files.readAllBytes(file);
-        CsvText text = profile.encoding() != null ? CsvText.decode(bytes, profile.encoding()) : CsvText.decode(bytes);
+        CsvText text = read(file, profile);
         if (text.text().isBlank()) {
             throw new StatementRefusedException(fileName + " is empty: no header and no rows");
         }
@@ -70,12 +69,18 @@ public final class CsvStatementParser implements StatementParser {
         }
         String currency = defaultCurrency(fileName, options, detected.layout());
         CsvRowMapper mapper = new CsvRowMapper(fileName, detected, options.userId(), options.accountId(), currency);
-        ContinuationRows.Joined joined = ContinuationRows.join(detected.dataRows(), detected.layout());
-        result.rowsExpected(joined.rows().size() + joined.continuations());
-        joined.rows().forEach(row -> mapper.map(row, result));
-        for (int i = 0; i < joined.continuations(); i++) {
+        result.rowsExpected(detected.dataRows().size());
+        int continuations = ContinuationRows.forEachJoined(detected.dataRows(), detected.layout(),
+                row -> mapper.map(row, result));
+        for (int i = 0; i < continuations; i++) {
             result.rowRead().skipped(RowKinds.CONTINUATION);
         }
+    }
+
+    /** The file's text; its bytes are let go once decoded, before the rows are read. */
+    private static CsvText read(Path file, CsvProfile profile) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return profile.encoding() != null ? CsvText.decode(bytes, profile.encoding()) : CsvText.decode(bytes);
     }
 
     /** The layout detected for a file, without importing it. */

@@ -1,7 +1,6 @@
 package io.ledgerstream.connectors.csv;
 
 import io.ledgerstream.connectors.importer.StatementRefusedException;
-import java.util.List;
 
 /**
  * Decides a file's decimal separator from all its amount cells: the last of two different
@@ -16,12 +15,15 @@ final class DecimalSeparator {
     private DecimalSeparator() {
     }
 
-    /** The separator, {@code .} when no cell has decimals. */
-    static char of(List<String> cells, String columns) {
-        String comma = null;
-        String point = null;
-        String undecided = null;
-        for (String cell : cells) {
+    /** What a file's amount cells say, cell by cell, so that a large file's cells need not be held. */
+    static final class Votes {
+
+        private String comma;
+        private String point;
+        private String undecided;
+
+        /** Counts a non-empty amount cell; the last cell of each kind is kept to quote. */
+        void add(String cell) {
             String body = MoneyText.read(cell).map(MoneyText::body).orElse("");
             int lastComma = body.lastIndexOf(',');
             int lastPoint = body.lastIndexOf('.');
@@ -51,19 +53,28 @@ final class DecimalSeparator {
                 }
             }
         }
-        if (comma != null && point != null) {
-            throw new StatementRefusedException("the amounts in " + columns + " mix decimal separators: '"
-                    + comma + "' has a decimal comma but '" + point + "' a decimal point; " + HOW_TO_TELL
-                    + " (the rows that do not fit it are then reported)");
+
+        /**
+         * The separator, {@code .} when no cell has decimals.
+         *
+         * @param columns the amount columns, for messages
+         * @throws StatementRefusedException if the cells mix separators or none tells
+         */
+        char separator(String columns) {
+            if (comma != null && point != null) {
+                throw new StatementRefusedException("the amounts in " + columns + " mix decimal separators: '"
+                        + comma + "' has a decimal comma but '" + point + "' a decimal point; " + HOW_TO_TELL
+                        + " (the rows that do not fit it are then reported)");
+            }
+            if (comma != null) {
+                return ',';
+            }
+            if (point == null && undecided != null) {
+                throw new StatementRefusedException("the decimal separator of " + columns + " is ambiguous: '"
+                        + undecided + "' may be a thousands group or three decimals, and no other amount tells; "
+                        + HOW_TO_TELL);
+            }
+            return '.';
         }
-        if (comma != null) {
-            return ',';
-        }
-        if (point == null && undecided != null) {
-            throw new StatementRefusedException("the decimal separator of " + columns + " is ambiguous: '"
-                    + undecided + "' may be a thousands group or three decimals, and no other amount tells; "
-                    + HOW_TO_TELL);
-        }
-        return '.';
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Where a file's header row is, if it has one, and so where its data rows start. A profile's
@@ -22,18 +23,21 @@ record HeaderRow(int index, List<CsvRow> rows, List<CsvRow> data) {
 
     static HeaderRow find(List<CsvRow> rows, int width, CsvProfile profile, Predicate<String> isDate) {
         int skip = profile.skipLines() == null ? 0 : profile.skipLines();
-        List<CsvRow> after = rows.stream().filter(row -> row.line() > skip).toList();
+        int offset = 0; // rows are in line order: those after the skipped lines are the rest of the list
+        while (offset < rows.size() && rows.get(offset).line() <= skip) {
+            offset++;
+        }
+        List<CsvRow> after = rows.subList(offset, rows.size());
         if (after.isEmpty()) {
             throw new StatementRefusedException("no rows after the first " + skip + " lines (skip-lines)");
         }
-        int offset = rows.size() - after.size();
         Integer line = profile.headerLine();
         if (line != null && line == 0) {
             return new HeaderRow(-1, rows, profile.skipLines() != null ? after : fromFirstDated(after, isDate));
         }
         int index;
         if (line != null) {
-            index = after.stream().filter(row -> row.line() == line).findFirst().map(rows::indexOf)
+            index = IntStream.range(offset, rows.size()).filter(i -> rows.get(i).line() == line).boxed().findFirst()
                     .orElseThrow(() -> new StatementRefusedException("no row starts on line " + line
                             + " (header-line): it is blank, inside a quoted field, or past the end"));
         } else if (profile.namesColumns()) {
@@ -120,7 +124,7 @@ record HeaderRow(int index, List<CsvRow> rows, List<CsvRow> data) {
     private static List<CsvRow> fromFirstDated(List<CsvRow> rows, Predicate<String> isDate) {
         for (int i = 0; i < rows.size(); i++) {
             CsvRow row = rows.get(i);
-            if (row.cells().size() >= 2 && row.cells().stream().anyMatch(isDate)) {
+            if (row.size() >= 2 && row.cells().stream().anyMatch(isDate)) {
                 return rows.subList(i, rows.size());
             }
         }

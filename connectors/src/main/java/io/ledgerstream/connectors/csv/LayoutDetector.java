@@ -49,14 +49,15 @@ final class LayoutDetector {
         HeaderRow header = HeaderRow.find(all, width, profile, isDate);
         List<CsvRow> data = header.data();
         List<String> names = header.names();
-        List<CsvRow> sample = data.stream().filter(row -> row.cells().size() == width).toList();
+        List<CsvRow> sample = data.stream().allMatch(row -> row.size() == width) ? data
+                : data.stream().filter(row -> row.size() == width).toList();
         // columns are profiled in parallel: each reads every row of the file, independently of the
         // others, and on a large statement this is most of the parse
         List<ColumnProfile> profiles = IntStream.range(0, width).parallel()
                 .mapToObj(column -> ColumnProfile.of(column, sample, header.present() && column < names.size()
                         && HeaderNames.roleOf(names.get(column)).filter(ColumnRole.TRANSACTION_ID::equals).isPresent()))
                 .toList();
-        int widest = data.stream().mapToInt(row -> row.cells().size()).max().orElse(width);
+        int widest = data.stream().mapToInt(row -> row.size()).max().orElse(width);
         Map<ColumnRole, List<Integer>> explicit = ExplicitRoles.resolve(profile, header, Math.max(width, widest));
         Map<ColumnRole, List<Integer>> roles = ExplicitRoles.merge(header.present()
                 ? HeaderRoles.of(names, profiles, explicit.keySet())
@@ -84,12 +85,16 @@ final class LayoutDetector {
     }
 
     private static char decimalSeparator(List<CsvRow> data, List<Integer> moneyColumns, Detected partial) {
-        List<String> moneyCells = new ArrayList<>();
+        DecimalSeparator.Votes votes = new DecimalSeparator.Votes();
         for (CsvRow row : data) {
-            moneyColumns.forEach(column -> moneyCells.add(row.cell(column)));
+            for (int column : moneyColumns) {
+                String cell = row.cell(column);
+                if (!cell.isEmpty()) {
+                    votes.add(cell);
+                }
+            }
         }
-        String moneyLabels = moneyColumns.stream().map(partial::label).collect(Collectors.joining(" and "));
-        return DecimalSeparator.of(moneyCells.stream().filter(c -> !c.isEmpty()).toList(), moneyLabels);
+        return votes.separator(moneyColumns.stream().map(partial::label).collect(Collectors.joining(" and ")));
     }
 
     private static char delimiter(CsvText text) {
@@ -107,7 +112,7 @@ final class LayoutDetector {
             if (width.isEmpty()) {
                 continue;
             }
-            int count = (int) rows.stream().filter(row -> row.cells().size() == width.get()).count();
+            int count = (int) rows.stream().filter(row -> row.size() == width.get()).count();
             if (count > bestRows || (count == bestRows && width.get() > bestWidth)) {
                 best = candidate;
                 bestRows = count;
@@ -124,7 +129,7 @@ final class LayoutDetector {
     /** The most common number of fields among rows with two or more, preferring the wider on a tie. */
     private static Optional<Integer> modalWidth(List<CsvRow> rows) {
         Map<Integer, Integer> counts = new HashMap<>();
-        rows.stream().filter(row -> row.cells().size() >= 2).forEach(row -> counts.merge(row.cells().size(), 1,
+        rows.stream().filter(row -> row.size() >= 2).forEach(row -> counts.merge(row.size(), 1,
                 Integer::sum));
         return counts.entrySet().stream()
                 .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
@@ -132,12 +137,12 @@ final class LayoutDetector {
     }
 
     private static DayMonthOrder dateOrder(List<CsvRow> rows, int column, String label) {
-        List<DayMonthOrder.Dated> dates = new ArrayList<>();
+        DayMonthOrder.Evidence dates = new DayMonthOrder.Evidence();
         for (CsvRow row : rows) {
             String cell = row.cell(column);
             DateText.read(cell).ifPresent(date -> dates.add(date.dated(cell, row.line())));
         }
-        return DayMonthOrder.of(dates, "in " + label, DATE_ORDER_OPTIONS).orElse(null);
+        return dates.order("in " + label, DATE_ORDER_OPTIONS).orElse(null);
     }
 
     private static String printable(char delimiter) {

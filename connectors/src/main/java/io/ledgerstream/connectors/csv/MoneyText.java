@@ -168,12 +168,30 @@ record MoneyText(boolean negative, boolean signed, String body) {
                 || !DIGITS_AND_SEPARATORS.matcher(text.strip()).matches();
     }
 
+    /** Whether the body is digits with at most one decimal separator, which ends the digits before the last. */
+    private boolean isPlain(char decimalSeparator) {
+        boolean separator = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == decimalSeparator && !separator && i < body.length() - 1) {
+                separator = true;
+            } else if (!isDigit(c)) {
+                return false;
+            }
+        }
+        return !body.isEmpty();
+    }
+
     /**
      * The exact amount under the file's decimal separator, or empty when the digits do not fit it:
      * the other separator (or {@code '}) may only group the integer part in threes, so {@code 12,5}
      * under a decimal point is no amount rather than 125.
      */
     Optional<BigDecimal> value(char decimalSeparator) {
+        if (isPlain(decimalSeparator)) { // most amounts: no grouping to check, one scan instead of regexes
+            BigDecimal amount = new BigDecimal(decimalSeparator == '.' ? body : body.replace(decimalSeparator, '.'));
+            return Optional.of(negative ? amount.negate() : amount);
+        }
         String grouping = decimalSeparator == ',' ? "." : ",";
         String grouped = body.replace("'", grouping);
         int decimalAt = grouped.indexOf(decimalSeparator);

@@ -3,10 +3,7 @@ package io.ledgerstream.connectors.importer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Ids for rows that carry no bank id: a hash of the row's content plus its occurrence index among
@@ -18,12 +15,13 @@ public final class ContentHashIds {
 
     public static final String PREFIX = "h-";
 
-    private static final char FIELD_SEPARATOR = '\u001f';
-    private static final int HEX_CHARS = 32;
+    private static final byte FIELD_SEPARATOR = 0x1f;
+    private static final byte ABSENT = 0x00;
+    private static final int ID_BYTES = 16;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** Rows seen so far per content, keyed by the content's first id (occurrence 0), not the content itself. */
-    private final Map<String, Integer> occurrences = new HashMap<>();
     private final MessageDigest sha256 = sha256();
+    private final Occurrences occurrences = new Occurrences();
 
     /**
      * The id of the next row with this content.
@@ -31,24 +29,47 @@ public final class ContentHashIds {
      * @param content the row's canonical fields in a fixed order; {@code null} stands for absent
      */
     public String next(List<String> content) {
-        StringBuilder key = new StringBuilder();
-        for (String field : content) {
-            // absent and empty differ, so a missing merchant never collides with an empty one
-            key.append(field == null ? "\u0000" : field).append(FIELD_SEPARATOR);
-        }
-        byte[] canonical = key.toString().getBytes(StandardCharsets.UTF_8);
-        // The first id stands for the content in the count: it is as unique as the ids themselves, and
-        // a whole file's contents as keys would be held (and hashed) as long strings on a large import.
-        String first = id(canonical, 0);
-        int occurrence = occurrences.merge(first, 1, Integer::sum) - 1;
-        return occurrence == 0 ? first : id(canonical, occurrence);
+        byte[] first = digest(content, 0);
+        // the first id's 128 bits stand for the content in the count: as unique as the ids themselves
+        int occurrence = occurrences.increment(longAt(first, 0), longAt(first, 8));
+        return id(occurrence == 0 ? first : digest(content, occurrence));
     }
 
-    /** {@code h-} and the first 32 hex digits of SHA-256 over the content followed by the occurrence in decimal. */
-    private String id(byte[] canonical, int occurrence) {
-        sha256.update(canonical);
-        byte[] digest = sha256.digest(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
-        return PREFIX + HexFormat.of().formatHex(digest, 0, HEX_CHARS / 2);
+    /**
+     * SHA-256 over each field in UTF-8 followed by U+001F (absent: U+0000), then the occurrence in
+     * decimal; fed field by field rather than joined into one string first.
+     */
+    private byte[] digest(List<String> content, int occurrence) {
+        for (String field : content) {
+            // absent and empty differ, so a missing merchant never collides with an empty one
+            if (field == null) {
+                sha256.update(ABSENT);
+            } else {
+                sha256.update(field.getBytes(StandardCharsets.UTF_8));
+            }
+            sha256.update(FIELD_SEPARATOR);
+        }
+        return sha256.digest(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code h-} and the first 32 hex digits of the digest. */
+    private static String id(byte[] digest) {
+        byte[] id = new byte[PREFIX.length() + ID_BYTES * 2];
+        id[0] = 'h';
+        id[1] = '-';
+        for (int i = 0; i < ID_BYTES; i++) {
+            id[2 + i * 2] = HEX[(digest[i] >> 4) & 0xf];
+            id[3 + i * 2] = HEX[digest[i] & 0xf];
+        }
+        return new String(id, StandardCharsets.US_ASCII);
+    }
+
+    private static long longAt(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            value = value << 8 | (bytes[i] & 0xff);
+        }
+        return value;
     }
 
     private static MessageDigest sha256() {
@@ -56,6 +77,64 @@ public final class ContentHashIds {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * How often each 128-bit key was counted: open addressing over primitive arrays. Our own rather
+     * than a {@code HashMap<String, Integer>} because of a large file: a million boxed entries made
+     * the map most of the cost of mapping the rows (allocation, the collector's write barriers, cache
+     * misses), and the JDK has no map of primitives; one small table is less than a collections library.
+     */
+    static final class Occurrences {
+
+        private long[] keys = new long[2 * 1024];
+        private int[] counts = new int[1024];
+        private int size;
+
+        /** Counts the key once more and returns how often it was counted before. */
+        int increment(long high, long low) {
+            if (2 * (size + 1) > counts.length) {
+                grow();
+            }
+            int mask = counts.length - 1;
+            for (int slot = slot(high, low, mask); ; slot = (slot + 1) & mask) {
+                if (counts[slot] == 0) {
+                    keys[2 * slot] = high;
+                    keys[2 * slot + 1] = low;
+                    counts[slot] = 1;
+                    size++;
+                    return 0;
+                }
+                if (keys[2 * slot] == high && keys[2 * slot + 1] == low) {
+                    return counts[slot]++;
+                }
+            }
+        }
+
+        private static int slot(long high, long low, int mask) {
+            long mixed = (high ^ Long.rotateLeft(low, 32)) * 0x9E3779B97F4A7C15L; // the keys are SHA-256 bits already
+            return (int) (mixed >>> 32) & mask;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[oldCounts.length * 2];
+            int mask = counts.length - 1;
+            for (int old = 0; old < oldCounts.length; old++) {
+                if (oldCounts[old] == 0) {
+                    continue;
+                }
+                int slot = slot(oldKeys[2 * old], oldKeys[2 * old + 1], mask);
+                while (counts[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[2 * slot] = oldKeys[2 * old];
+                keys[2 * slot + 1] = oldKeys[2 * old + 1];
+                counts[slot] = oldCounts[old];
+            }
         }
     }
 }

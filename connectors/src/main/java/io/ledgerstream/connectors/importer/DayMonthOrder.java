@@ -50,26 +50,57 @@ public enum DayMonthOrder {
      * @throws StatementRefusedException if the order is ambiguous or contradictory
      */
     public static Optional<DayMonthOrder> of(List<Dated> dates, String where, String howToTell) {
-        String subject = "the day/month order of the dates" + (where == null ? "" : " " + where);
-        Optional<Dated> dayFirst = dates.stream().filter(Dated::onlyDayFirst).findFirst();
-        Optional<Dated> monthFirst = dates.stream().filter(Dated::onlyMonthFirst).findFirst();
-        if (dayFirst.isPresent() && monthFirst.isPresent()) {
-            throw new StatementRefusedException(subject + " is contradictory: '" + dayFirst.get().text() + "' (line "
-                    + dayFirst.get().line() + ") is day first but '" + monthFirst.get().text() + "' (line "
-                    + monthFirst.get().line() + ") is month first");
+        Evidence evidence = new Evidence();
+        dates.forEach(evidence::add);
+        return evidence.order(where, howToTell);
+    }
+
+    /**
+     * The dates of a file taken one by one, keeping only what decides the order (the first date of
+     * each kind), so that a large file's dates need not be held.
+     */
+    public static final class Evidence {
+
+        private Dated dayFirst;
+        private Dated monthFirst;
+        private Dated ambiguous;
+
+        public void add(Dated date) {
+            if (dayFirst == null && date.onlyDayFirst()) {
+                dayFirst = date;
+            } else if (monthFirst == null && date.onlyMonthFirst()) {
+                monthFirst = date;
+            } else if (ambiguous == null && date.readsBothWays()) {
+                ambiguous = date;
+            }
         }
-        if (dayFirst.isPresent()) {
-            return Optional.of(DAY_FIRST);
+
+        /**
+         * The order the dates added so far show, or empty when none depends on it.
+         *
+         * @param where     where the dates are, for messages ("in column 1 ('Date')"), or {@code null}
+         * @param howToTell what the user can do when the dates do not tell
+         * @throws StatementRefusedException if the order is ambiguous or contradictory
+         */
+        public Optional<DayMonthOrder> order(String where, String howToTell) {
+            String subject = "the day/month order of the dates" + (where == null ? "" : " " + where);
+            if (dayFirst != null && monthFirst != null) {
+                throw new StatementRefusedException(subject + " is contradictory: '" + dayFirst.text() + "' (line "
+                        + dayFirst.line() + ") is day first but '" + monthFirst.text() + "' (line "
+                        + monthFirst.line() + ") is month first");
+            }
+            if (dayFirst != null) {
+                return Optional.of(DAY_FIRST);
+            }
+            if (monthFirst != null) {
+                return Optional.of(MONTH_FIRST);
+            }
+            if (ambiguous != null) {
+                throw new StatementRefusedException(subject + " is ambiguous: '" + ambiguous.text() + "' (line "
+                        + ambiguous.line() + ") reads both ways and no date in the file has a day above 12 to tell; "
+                        + howToTell);
+            }
+            return Optional.empty();
         }
-        if (monthFirst.isPresent()) {
-            return Optional.of(MONTH_FIRST);
-        }
-        Optional<Dated> ambiguous = dates.stream().filter(Dated::readsBothWays).findFirst();
-        if (ambiguous.isPresent()) {
-            throw new StatementRefusedException(subject + " is ambiguous: '" + ambiguous.get().text() + "' (line "
-                    + ambiguous.get().line() + ") reads both ways and no date in the file has a day above 12 to tell; "
-                    + howToTell);
-        }
-        return Optional.empty();
     }
 }

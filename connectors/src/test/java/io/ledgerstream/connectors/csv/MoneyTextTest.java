@@ -48,13 +48,42 @@ class MoneyTextTest {
             String text = cell.toString();
             Optional<MoneyText> expected = Reference.read(text);
             assertThat(MoneyText.read(text)).as("'%s'", text).isEqualTo(expected);
+            if (expected.isPresent()) {
+                for (char decimal : new char[] {'.', ','}) {
+                    assertThat(expected.get().value(decimal)).as("'%s' under '%s'", text, decimal)
+                            .isEqualTo(Reference.value(expected.get(), decimal));
+                }
+            }
             amounts += expected.isPresent() ? 1 : 0;
         }
         assertThat(amounts).as("generated cells that are amounts").isGreaterThan(10_000);
     }
 
-    /** MoneyText.read as it was before the hand-written checks. */
+    /** MoneyText.read and value as they were before the hand-written checks. */
     private static final class Reference {
+        private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d*\\.?\\d+");
+        private static final Pattern GROUPED_BY_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
+        private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+
+        static Optional<BigDecimal> value(MoneyText money, char decimalSeparator) {
+            String grouping = decimalSeparator == ',' ? "." : ",";
+            String grouped = money.body().replace("'", grouping);
+            int decimalAt = grouped.indexOf(decimalSeparator);
+            String integer = decimalAt < 0 ? grouped : grouped.substring(0, decimalAt);
+            boolean badGroups = integer.contains(grouping)
+                    && !(decimalSeparator == ',' ? GROUPED_BY_POINT : GROUPED_BY_COMMA).matcher(integer).matches();
+            boolean groupedDecimals = decimalAt >= 0 && grouped.substring(decimalAt + 1).contains(grouping);
+            if (badGroups || groupedDecimals) {
+                return Optional.empty();
+            }
+            String plain = grouped.replace(grouping, "").replace(decimalSeparator, '.');
+            if (!PLAIN_DECIMAL.matcher(plain).matches()) {
+                return Optional.empty();
+            }
+            BigDecimal amount = new BigDecimal(plain.startsWith(".") ? "0" + plain : plain);
+            return Optional.of(money.negative() ? amount.negate() : amount);
+        }
+
         private static final Pattern BODY = Pattern.compile("(\\d[\\d.,']*)?\\d|[.,]\\d+");
         private static final String SYMBOLS = "£$€¥₹";
         private static final Pattern SYMBOL = Pattern.compile("^[" + SYMBOLS + "]|[" + SYMBOLS + "]$");

@@ -51,4 +51,25 @@ class ContentHashIdsTest {
                         "current\u001f2026-03-04\u001f-3.50\u001f\u001fCAFE\u001f0".getBytes(StandardCharsets.UTF_8)))
                         .substring(0, 32));
     }
+
+    @Test
+    void shouldNumberEachContentOnItsOwnAmongManyRepeatedOnes() throws Exception {
+        // 200,000 rows over 60,000 contents, so the count table grows many times and holds
+        // collisions of its slots; each id is computed here from the formula and a count kept apart
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        ContentHashIds ids = new ContentHashIds();
+        int repeated = 0;
+        for (int row = 0; row < 200_000; row++) {
+            String amount = "-" + random.nextInt(60_000) + ".00";
+            String canonical = "current\u001f2026-03-04\u001f" + amount + "\u001fCAFÉ\u001f";
+            int occurrence = seen.merge(canonical, 1, Integer::sum) - 1;
+            repeated += occurrence > 0 ? 1 : 0;
+            String expected = "h-" + HexFormat.of().formatHex(
+                    sha256.digest((canonical + occurrence).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            assertThat(ids.next(List.of("current", "2026-03-04", amount, "CAFÉ"))).isEqualTo(expected);
+        }
+        assertThat(repeated).isGreaterThan(100_000);
+    }
 }
