@@ -36,6 +36,23 @@ public final class ContentHashIds {
     }
 
     /**
+     * Whether the id has the shape of the ids made here, {@code h-} and 32 lowercase hex digits: unique
+     * within their file by construction, so nothing need be remembered to find them repeated.
+     */
+    public static boolean isContentHash(String id) {
+        if (id.length() != PREFIX.length() + ID_BYTES * 2 || !id.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * SHA-256 over each field in UTF-8 followed by U+001F (absent: U+0000), then the occurrence in
      * decimal; fed field by field rather than joined into one string first.
      */

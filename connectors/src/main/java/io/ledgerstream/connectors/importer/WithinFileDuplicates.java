@@ -16,7 +16,9 @@ import java.util.Map;
  * nothing, so it is published once and counted in the report.
  *
  * <p>Only the format's own id makes rows duplicates. Identical rows without a bank id have
- * different content-hash ids (hash plus occurrence) and both stay. The same id with different
+ * different content-hash ids (hash plus occurrence) and both stay; such an id is never remembered,
+ * as no row of the file can repeat it (a bank's own id of exactly that shape, repeated, would be
+ * published twice, which the pipeline's de-duplication by id absorbs). The same id with different
  * content is a new version and stays; so does a return to an earlier version (A, B, A), because
  * dropping it would leave B as the latest.
  *
@@ -40,6 +42,9 @@ final class WithinFileDuplicates {
 
     /** Whether {@code transaction}, the file's next, repeats the latest version of its id; remembers it. */
     boolean repeats(RawTransaction transaction) {
+        if (ContentHashIds.isContentHash(transaction.getTransactionId())) {
+            return false; // a large CSV file's rows: no print and no entry per row
+        }
         Print print = print(transaction);
         return print.equals(latest.put(transaction.getTransactionId(), print));
     }

@@ -28,6 +28,17 @@ class WithinFileDuplicatesTest {
         assertThat(WithinFileDuplicates.drop(List.of(split, joined, absent))).containsExactly(split, joined, absent);
     }
 
+    @Test
+    void keepsEveryRowOfAContentHashIdWhichNoRowOfAFileCanRepeat() {
+        String id = new ContentHashIds().next(List.of("current", "2026-03-04", "-5.00", "COFFEE"));
+        RawTransaction hashed = transaction(id, "-5.00", "COFFEE", null);
+        RawTransaction bankId = transaction("h-" + "0".repeat(31), "-5.00", "COFFEE", null); // one digit short
+
+        assertThat(ContentHashIds.isContentHash(id)).isTrue();
+        assertThat(WithinFileDuplicates.drop(List.of(hashed, copy(hashed), bankId, copy(bankId))))
+                .containsExactly(hashed, hashed, bankId);
+    }
+
     private static RawTransaction copy(RawTransaction transaction) {
         return RawTransaction.newBuilder(transaction).build();
     }
