@@ -26,6 +26,11 @@ final class CsvRowMapper {
     private final String accountId;
     private final String defaultCurrency;
     private final ContentHashIds ids = new ContentHashIds();
+    /** The layout's columns looked up once, not per row: the first column of each role, by ordinal. */
+    private final int[] columns = new int[ColumnRole.values().length];
+    private final int dateColumn;
+    private final List<Integer> descriptionColumns;
+    private final List<Integer> payeeColumns;
 
     CsvRowMapper(String file, LayoutDetector.Detected detected, String userId, String accountId,
                  String defaultCurrency) {
@@ -35,19 +40,29 @@ final class CsvRowMapper {
         this.userId = userId;
         this.accountId = accountId;
         this.defaultCurrency = defaultCurrency;
+        for (ColumnRole role : ColumnRole.values()) {
+            columns[role.ordinal()] = layout.column(role);
+        }
+        this.dateColumn = layout.dateColumn();
+        this.descriptionColumns = layout.all(ColumnRole.DESCRIPTION);
+        this.payeeColumns = layout.all(ColumnRole.PAYEE);
+    }
+
+    private int column(ColumnRole role) {
+        return columns[role.ordinal()];
     }
 
     void map(CsvRow read, ParseResult.Builder result) {
         result.rowRead();
         CsvRow row = read.materialized();
-        String dateCell = row.cell(layout.dateColumn());
-        String status = row.cell(layout.column(ColumnRole.STATUS));
+        String dateCell = row.cell(dateColumn);
+        String status = row.cell(column(ColumnRole.STATUS));
         if (RowKinds.isPending(dateCell) || RowKinds.isPending(status)) {
             result.skipped(RowKinds.PENDING);
             return;
         }
-        String description = joined(layout.all(ColumnRole.DESCRIPTION), row);
-        String payee = joined(layout.all(ColumnRole.PAYEE), row);
+        String description = joined(descriptionColumns, row);
+        String payee = joined(payeeColumns, row);
         if (RowKinds.isBalanceOrTotal(description.isEmpty() ? payee : description)) {
             result.skipped(RowKinds.BALANCE_OR_TOTAL);
             return;
@@ -58,7 +73,7 @@ final class CsvRowMapper {
             return;
         }
         if (date.isEmpty()) {
-            result.problem(problem(row, layout.dateColumn(), dateCell.isEmpty() ? "missing" : "invalid date",
+            result.problem(problem(row, dateColumn, dateCell.isEmpty() ? "missing" : "invalid date",
                     "'" + dateCell + "'"));
             return;
         }
@@ -66,7 +81,7 @@ final class CsvRowMapper {
         if (amount.isEmpty()) {
             return;
         }
-        int currencyColumn = layout.column(ColumnRole.CURRENCY);
+        int currencyColumn = column(ColumnRole.CURRENCY);
         String currencyCell = row.cell(currencyColumn);
         String currency = currencyCell.isEmpty() ? defaultCurrency : CurrencyCodes.normalize(currencyCell).orElse(null);
         if (currency == null) {
@@ -74,7 +89,7 @@ final class CsvRowMapper {
                     currencyCell.isEmpty() ? "no currency in the row; pass --currency" : "'" + currencyCell + "'"));
             return;
         }
-        String bankId = row.cell(layout.column(ColumnRole.TRANSACTION_ID));
+        String bankId = row.cell(column(ColumnRole.TRANSACTION_ID));
         result.transaction(RawTransaction.newBuilder()
                 .setTransactionId(transactionId(bankId, row))
                 .setUserId(userId)
@@ -92,8 +107,8 @@ final class CsvRowMapper {
 
     private Optional<BigDecimal> amount(CsvRow row, ParseResult.Builder result) {
         if (layout.sign() == SignConvention.DEBIT_CREDIT_COLUMNS) {
-            int debit = layout.column(ColumnRole.DEBIT);
-            int credit = layout.column(ColumnRole.CREDIT);
+            int debit = column(ColumnRole.DEBIT);
+            int credit = column(ColumnRole.CREDIT);
             MoneyCell outCell = value(row, debit, result);
             MoneyCell inCell = value(row, credit, result);
             if (outCell.unreadable() || inCell.unreadable()) {
@@ -113,7 +128,7 @@ final class CsvRowMapper {
             return out.isPresent() && (in.isEmpty() || out.get().signum() != 0)
                     ? Optional.of(out.get().abs().negate()) : Optional.of(in.get().abs());
         }
-        int column = layout.column(ColumnRole.AMOUNT);
+        int column = column(ColumnRole.AMOUNT);
         MoneyCell cell = value(row, column, result);
         if (cell.unreadable()) {
             return Optional.empty();
@@ -128,7 +143,7 @@ final class CsvRowMapper {
             case UNSIGNED_IS_OUT -> Optional.of(MoneyText.read(row.cell(column)).orElseThrow().signed()
                     ? amount.get() : amount.get().negate());
             case FLAG -> {
-                int flagColumn = layout.column(ColumnRole.DIRECTION);
+                int flagColumn = column(ColumnRole.DIRECTION);
                 Optional<Boolean> out = layout.flags().read(row.cell(flagColumn));
                 if (out.isEmpty()) {
                     result.problem(problem(row, flagColumn, "unknown direction", "'" + row.cell(flagColumn)
@@ -161,8 +176,8 @@ final class CsvRowMapper {
     }
 
     private List<Integer> moneyColumns() {
-        return List.of(layout.column(ColumnRole.AMOUNT), layout.column(ColumnRole.DEBIT),
-                layout.column(ColumnRole.CREDIT));
+        return List.of(column(ColumnRole.AMOUNT), column(ColumnRole.DEBIT),
+                column(ColumnRole.CREDIT));
     }
 
     private ImportProblem problem(CsvRow row, int column, String reason, String detail) {
@@ -170,6 +185,9 @@ final class CsvRowMapper {
     }
 
     private static String joined(List<Integer> columns, CsvRow row) {
+        if (columns.isEmpty()) {
+            return "";
+        }
         if (columns.size() == 1) {
             return singleSpaced(row.cell(columns.getFirst())); // the common case, without a stream per row
         }

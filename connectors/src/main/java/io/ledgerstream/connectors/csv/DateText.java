@@ -177,6 +177,11 @@ record DateText(LocalDate fixed, int first, int second, int year) {
     }
 
     private static Optional<DateText> namedMonthFirst(String cell) {
+        // what NAMED_MONTH_FIRST can match: 10 to 28 chars (3 to 9 letters, each perhaps two chars),
+        // ending in an ASCII digit; most description cells are not, and skip the regex
+        if (cell.length() < 10 || cell.length() > 28 || !isDigit(cell, cell.length() - 1)) {
+            return Optional.empty();
+        }
         Matcher named = NAMED_MONTH_FIRST.matcher(cell);
         if (named.matches()) {
             return month(named.group(1)).flatMap(month -> fixed(num(named, 3), month, num(named, 2)));

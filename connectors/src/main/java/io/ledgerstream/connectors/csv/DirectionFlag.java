@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The words of a debit/credit flag column. {@link #USUAL} knows them as banks write them: C/D,
@@ -21,6 +22,9 @@ public record DirectionFlag(Set<String> out, Set<String> in) {
             Set.of("c", "cr", "crdt", "credit", "bij", "h", "haben", "k", "kredit", "kreditas", "deposit", "in",
                     "inflow", "+"));
 
+    private static final int USUAL_LONGEST = Stream.concat(USUAL.out().stream(), USUAL.in().stream())
+            .mapToInt(String::length).max().orElseThrow();
+
     public DirectionFlag {
         out = lowerCase(out);
         in = lowerCase(in);
@@ -37,6 +41,11 @@ public record DirectionFlag(Set<String> out, Set<String> in) {
 
     /** As {@link #read} with the usual words. */
     static Optional<Boolean> isOut(String text) {
+        if (text.length() > USUAL_LONGEST && text.strip().length() > USUAL_LONGEST) {
+            // detection asks this of every cell, most of them longer than any flag (lower-casing
+            // never shortens a text): no lower-cased copy and no set look-up for them
+            return Optional.empty();
+        }
         return USUAL.read(text);
     }
 

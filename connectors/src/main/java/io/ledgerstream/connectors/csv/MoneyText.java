@@ -19,10 +19,7 @@ record MoneyText(boolean negative, boolean signed, String body) {
 
     private static final String SYMBOLS = "£$€¥₹";
     private static final Pattern SYMBOL = Pattern.compile("^[" + SYMBOLS + "]|[" + SYMBOLS + "]$");
-    private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F]");
-    private static final Pattern CENTS = Pattern.compile(".*[.,]\\d{1,2}");
-    private static final Pattern DIGITS_AND_SEPARATORS = Pattern.compile("[\\d.,']+");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d*\\.?\\d+");
     private static final Pattern GROUPED_BY_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
@@ -31,7 +28,6 @@ record MoneyText(boolean negative, boolean signed, String body) {
 
     static Optional<MoneyText> read(String text) {
         // plain loops rather than regexes or streams: detection reads every cell of a file as money
-        boolean space = false;
         int firstDigit = -1;
         int lastDigit = -1;
         for (int i = 0; i < text.length(); i++) {
@@ -40,12 +36,11 @@ record MoneyText(boolean negative, boolean signed, String body) {
                 firstDigit = firstDigit < 0 ? i : firstDigit;
                 lastDigit = i;
             }
-            space |= Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
         if (firstDigit < 0 || !onlyBodyBetween(text, firstDigit, lastDigit)) {
             return Optional.empty();
         }
-        String s = space ? SPACES.matcher(text).replaceAll("") : text;
+        String s = hasSpace(text) ? SPACES.matcher(text).replaceAll("") : text;
         if (s.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -93,6 +88,17 @@ record MoneyText(boolean negative, boolean signed, String body) {
             }
         }
         return true;
+    }
+
+    private static boolean hasSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // printable ASCII is neither: only the rest is looked up
+            if ((c <= ' ' || c >= 0x7f) && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The white space {@link #SPACES} drops. */
@@ -161,11 +167,40 @@ record MoneyText(boolean negative, boolean signed, String body) {
 
     /** As {@link #looksLikeMoney(String)}, with the cell already {@link #read}. */
     static boolean looksLikeMoney(String text, Optional<MoneyText> money) {
-        if (money.isEmpty() || LEADING_ZERO_INTEGER.matcher(money.get().body()).matches()) {
+        // checked by hand rather than with regexes: detection asks this of every amount cell
+        if (money.isEmpty() || isLeadingZeroInteger(money.get().body())) {
             return false;
         }
-        return money.get().signed() || CENTS.matcher(money.get().body()).matches()
-                || !DIGITS_AND_SEPARATORS.matcher(text.strip()).matches();
+        return money.get().signed() || hasCents(money.get().body()) || !onlyDigitsAndSeparators(text.strip());
+    }
+
+    /** {@code 0\d+}: an account or reference number, not an amount. */
+    private static boolean isLeadingZeroInteger(String body) {
+        return body.length() >= 2 && body.charAt(0) == '0' && allDigits(body, 1);
+    }
+
+    /** {@code .*[.,]\d{1,2}}. */
+    private static boolean hasCents(String body) {
+        int n = body.length();
+        if (n < 2 || !isDigit(body.charAt(n - 1))) {
+            return false;
+        }
+        return isDecimalMark(body.charAt(n - 2)) || n >= 3 && isDigit(body.charAt(n - 2)) && isDecimalMark(body.charAt(n - 3));
+    }
+
+    private static boolean isDecimalMark(char c) {
+        return c == '.' || c == ',';
+    }
+
+    /** {@code [\d.,']+}. */
+    private static boolean onlyDigitsAndSeparators(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isDigit(c) || c == '.' || c == ',' || c == '\'')) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** Whether the body is digits with at most one decimal separator, which ends the digits before the last. */

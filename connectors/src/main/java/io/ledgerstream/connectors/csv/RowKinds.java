@@ -19,8 +19,10 @@ final class RowKinds {
             "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance",
             "turnover");
 
-    private static final String BALANCE_INITIALS = BALANCE_WORDS.stream().map(word -> word.substring(0, 1))
-            .distinct().collect(Collectors.joining());
+    private static final String PENDING_INITIALS = ends(PENDING_WORDS, true);
+    private static final String PENDING_FINALS = ends(PENDING_WORDS, false);
+    private static final String BALANCE_INITIALS = ends(BALANCE_WORDS, true);
+    private static final int LONGEST_BALANCE_WORD = BALANCE_WORDS.stream().mapToInt(String::length).max().orElseThrow();
 
     private RowKinds() {
     }
@@ -30,10 +32,12 @@ final class RowKinds {
         if (!hasLetter(cell)) { // a date or an amount, as in nearly every row: no word to look for
             return false;
         }
-        String text = cell.strip().toLowerCase(Locale.ROOT);
-        if (text.isEmpty()) {
-            return false;
+        String stripped = cell.strip();
+        if (!mayStartOrEnd(stripped.charAt(0), PENDING_INITIALS)
+                && !mayStartOrEnd(stripped.charAt(stripped.length() - 1), PENDING_FINALS)) {
+            return false; // no word can start or end it: most description cells, without a lower-cased copy
         }
+        String text = stripped.toLowerCase(Locale.ROOT);
         for (String word : PENDING_WORDS) {
             if (text.startsWith(word) || text.endsWith(word) && text.length() > word.length()
                     && text.charAt(text.length() - word.length() - 1) == ' ') {
@@ -46,11 +50,15 @@ final class RowKinds {
     /** Whether a description says the row is a balance or a total rather than a transaction. */
     static boolean isBalanceOrTotal(String description) {
         String start = description.stripLeading();
-        char first = start.isEmpty() ? ' ' : start.charAt(0);
-        if (first < 0x80 && BALANCE_INITIALS.indexOf(Character.toLowerCase(first)) < 0) {
+        if (start.isEmpty() || !mayStartOrEnd(start.charAt(0), BALANCE_INITIALS)) {
             return false; // most descriptions: none of the words starts with this letter
         }
-        String text = description.strip().toLowerCase(Locale.ROOT);
+        String stripped = start.strip();
+        // the words are short: lower-case only the head that can hold one, where it is ASCII (whose
+        // lower case keeps every character in place), rather than a copy of the whole description
+        int head = Math.min(stripped.length(), LONGEST_BALANCE_WORD + 1);
+        String text = isAscii(stripped, head) ? stripped.substring(0, head).toLowerCase(Locale.ROOT)
+                : stripped.toLowerCase(Locale.ROOT);
         for (String word : BALANCE_WORDS) {
             if (text.startsWith(word) && (text.length() == word.length()
                     || text.charAt(word.length()) == ' ' || text.charAt(word.length()) == ':')) {
@@ -67,5 +75,29 @@ final class RowKinds {
             }
         }
         return false;
+    }
+
+    /** The first letters of the words ({@code first}), or their last. */
+    private static String ends(List<String> words, boolean first) {
+        return words.stream().map(word -> String.valueOf(word.charAt(first ? 0 : word.length() - 1)))
+                .distinct().collect(Collectors.joining());
+    }
+
+    /**
+     * Whether a lower-cased text starting (or ending) with {@code c} may start (or end) with one of
+     * the words whose first (or last) letters these are. Only ASCII is told here: lower-casing a
+     * few other characters changes the text's length, and those take the full comparison.
+     */
+    private static boolean mayStartOrEnd(char c, String letters) {
+        return c >= 0x80 || letters.indexOf(Character.toLowerCase(c)) >= 0;
+    }
+
+    private static boolean isAscii(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

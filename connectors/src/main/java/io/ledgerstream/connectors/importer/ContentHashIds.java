@@ -18,6 +18,7 @@ public final class ContentHashIds {
     private static final byte FIELD_SEPARATOR = 0x1f;
     private static final byte ABSENT = 0x00;
     private static final int ID_BYTES = 16;
+    private static final byte[] FIRST = {'0'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha256 = sha256();
@@ -66,7 +67,7 @@ public final class ContentHashIds {
             }
             sha256.update(FIELD_SEPARATOR);
         }
-        return sha256.digest(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+        return sha256.digest(occurrence == 0 ? FIRST : Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** {@code h-} and the first 32 hex digits of the digest. */
@@ -102,29 +103,37 @@ public final class ContentHashIds {
      * than a {@code HashMap<String, Integer>} because of a large file: a million boxed entries made
      * the map most of the cost of mapping the rows (allocation, the collector's write barriers, cache
      * misses), and the JDK has no map of primitives; one small table is less than a collections library.
+     * A new key touches only {@code keys}; the repeats of a key, rare, are counted apart.
      */
     static final class Occurrences {
 
         private long[] keys = new long[2 * 1024];
-        private int[] counts = new int[1024];
+        /** Per slot, how often its key was counted beyond the first time. */
+        private int[] repeats = new int[1024];
         private int size;
+        /** The all-zero key, which marks an empty slot, counted apart: -1 until counted. */
+        private int zeroKeyRepeats = -1;
 
         /** Counts the key once more and returns how often it was counted before. */
         int increment(long high, long low) {
-            if (2 * (size + 1) > counts.length) {
+            if (high == 0 && low == 0) {
+                return ++zeroKeyRepeats;
+            }
+            if (2 * (size + 1) > repeats.length) {
                 grow();
             }
-            int mask = counts.length - 1;
+            int mask = repeats.length - 1;
             for (int slot = slot(high, low, mask); ; slot = (slot + 1) & mask) {
-                if (counts[slot] == 0) {
+                long slotHigh = keys[2 * slot];
+                long slotLow = keys[2 * slot + 1];
+                if (slotHigh == 0 && slotLow == 0) {
                     keys[2 * slot] = high;
                     keys[2 * slot + 1] = low;
-                    counts[slot] = 1;
                     size++;
                     return 0;
                 }
-                if (keys[2 * slot] == high && keys[2 * slot + 1] == low) {
-                    return counts[slot]++;
+                if (slotHigh == high && slotLow == low) {
+                    return ++repeats[slot];
                 }
             }
         }
@@ -136,21 +145,23 @@ public final class ContentHashIds {
 
         private void grow() {
             long[] oldKeys = keys;
-            int[] oldCounts = counts;
+            int[] oldRepeats = repeats;
             keys = new long[oldKeys.length * 2];
-            counts = new int[oldCounts.length * 2];
-            int mask = counts.length - 1;
-            for (int old = 0; old < oldCounts.length; old++) {
-                if (oldCounts[old] == 0) {
+            repeats = new int[oldRepeats.length * 2];
+            int mask = repeats.length - 1;
+            for (int old = 0; old < oldRepeats.length; old++) {
+                long high = oldKeys[2 * old];
+                long low = oldKeys[2 * old + 1];
+                if (high == 0 && low == 0) {
                     continue;
                 }
-                int slot = slot(oldKeys[2 * old], oldKeys[2 * old + 1], mask);
-                while (counts[slot] != 0) {
+                int slot = slot(high, low, mask);
+                while (keys[2 * slot] != 0 || keys[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[2 * slot] = oldKeys[2 * old];
-                keys[2 * slot + 1] = oldKeys[2 * old + 1];
-                counts[slot] = oldCounts[old];
+                keys[2 * slot] = high;
+                keys[2 * slot + 1] = low;
+                repeats[slot] = oldRepeats[old];
             }
         }
     }

@@ -48,6 +48,8 @@ class MoneyTextTest {
             String text = cell.toString();
             Optional<MoneyText> expected = Reference.read(text);
             assertThat(MoneyText.read(text)).as("'%s'", text).isEqualTo(expected);
+            assertThat(MoneyText.looksLikeMoney(text)).as("looks like money: '%s'", text)
+                    .isEqualTo(Reference.looksLikeMoney(text, expected));
             if (expected.isPresent()) {
                 for (char decimal : new char[] {'.', ','}) {
                     assertThat(expected.get().value(decimal)).as("'%s' under '%s'", text, decimal)
@@ -64,6 +66,18 @@ class MoneyTextTest {
         private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d*\\.?\\d+");
         private static final Pattern GROUPED_BY_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
         private static final Pattern GROUPED_BY_POINT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+
+        private static final Pattern LEADING_ZERO_INTEGER = Pattern.compile("0\\d+");
+        private static final Pattern CENTS = Pattern.compile(".*[.,]\\d{1,2}");
+        private static final Pattern DIGITS_AND_SEPARATORS = Pattern.compile("[\\d.,']+");
+
+        static boolean looksLikeMoney(String text, Optional<MoneyText> money) {
+            if (money.isEmpty() || LEADING_ZERO_INTEGER.matcher(money.get().body()).matches()) {
+                return false;
+            }
+            return money.get().signed() || CENTS.matcher(money.get().body()).matches()
+                    || !DIGITS_AND_SEPARATORS.matcher(text.strip()).matches();
+        }
 
         static Optional<BigDecimal> value(MoneyText money, char decimalSeparator) {
             String grouping = decimalSeparator == ',' ? "." : ",";

@@ -72,4 +72,15 @@ class ContentHashIdsTest {
         }
         assertThat(repeated).isGreaterThan(100_000);
     }
+
+    @Test
+    void shouldCountTheAllZeroKeyApartFromTheEmptySlotsItLooksLike() {
+        ContentHashIds.Occurrences occurrences = new ContentHashIds.Occurrences();
+
+        assertThat(occurrences.increment(0, 0)).isZero();
+        assertThat(occurrences.increment(0, 1)).isZero();
+        assertThat(occurrences.increment(0, 0)).isEqualTo(1);
+        assertThat(occurrences.increment(0, 1)).isEqualTo(1);
+        assertThat(occurrences.increment(1, 0)).isZero();
+    }
 }
