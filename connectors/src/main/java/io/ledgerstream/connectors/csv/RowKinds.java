@@ -54,11 +54,19 @@ final class RowKinds {
             return false; // most descriptions: none of the words starts with this letter
         }
         String stripped = start.strip();
-        // the words are short: lower-case only the head that can hold one, where it is ASCII (whose
-        // lower case keeps every character in place), rather than a copy of the whole description
+        // the words are short: where the head that can hold one is ASCII (whose lower case keeps
+        // every character in place), it is compared letter by letter instead of lower-casing a copy
         int head = Math.min(stripped.length(), LONGEST_BALANCE_WORD + 1);
-        String text = isAscii(stripped, head) ? stripped.substring(0, head).toLowerCase(Locale.ROOT)
-                : stripped.toLowerCase(Locale.ROOT);
+        if (isAscii(stripped, head)) {
+            for (String word : BALANCE_WORDS) {
+                if (startsWithLowerCased(stripped, word) && (stripped.length() == word.length()
+                        || stripped.charAt(word.length()) == ' ' || stripped.charAt(word.length()) == ':')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String text = stripped.toLowerCase(Locale.ROOT);
         for (String word : BALANCE_WORDS) {
             if (text.startsWith(word) && (text.length() == word.length()
                     || text.charAt(word.length()) == ' ' || text.charAt(word.length()) == ':')) {
@@ -90,6 +98,19 @@ final class RowKinds {
      */
     private static boolean mayStartOrEnd(char c, String letters) {
         return c >= 0x80 || letters.indexOf(Character.toLowerCase(c)) >= 0;
+    }
+
+    /** Whether the text, its ASCII start lower-cased, starts with the lower-case word. */
+    private static boolean startsWithLowerCased(String text, String word) {
+        if (text.length() < word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String text, int length) {

@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.importer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ public final class ContentHashIds {
 
     private final MessageDigest sha256 = sha256();
     private final Occurrences occurrences = new Occurrences();
+    /** The canonical content of the row being hashed, reused from row to row. */
+    private byte[] canonical = new byte[256];
 
     /**
      * The id of the next row with this content.
@@ -55,19 +58,42 @@ public final class ContentHashIds {
 
     /**
      * SHA-256 over each field in UTF-8 followed by U+001F (absent: U+0000), then the occurrence in
-     * decimal; fed field by field rather than joined into one string first.
+     * decimal; the fields are written as bytes into one reused buffer rather than joined as a string.
      */
     private byte[] digest(List<String> content, int occurrence) {
+        int length = 0;
         for (String field : content) {
             // absent and empty differ, so a missing merchant never collides with an empty one
-            if (field == null) {
-                sha256.update(ABSENT);
-            } else {
-                sha256.update(field.getBytes(StandardCharsets.UTF_8));
-            }
-            sha256.update(FIELD_SEPARATOR);
+            length = field == null ? put(length, ABSENT) : putUtf8(length, field);
+            length = put(length, FIELD_SEPARATOR);
         }
+        sha256.update(canonical, 0, length);
         return sha256.digest(occurrence == 0 ? FIRST : Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes the field's UTF-8 into {@link #canonical} at {@code at}; ASCII byte by byte, without a copy per field. */
+    private int putUtf8(int at, String field) {
+        int length = at;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = field.substring(i).getBytes(StandardCharsets.UTF_8);
+                for (byte b : utf8) {
+                    length = put(length, b);
+                }
+                return length;
+            }
+            length = put(length, (byte) c);
+        }
+        return length;
+    }
+
+    private int put(int at, byte b) {
+        if (at == canonical.length) {
+            canonical = Arrays.copyOf(canonical, canonical.length * 2);
+        }
+        canonical[at] = b;
+        return at + 1;
     }
 
     /** {@code h-} and the first 32 hex digits of the digest. */

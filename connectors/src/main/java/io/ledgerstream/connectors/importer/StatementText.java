@@ -20,15 +20,10 @@ public record StatementText(String text, Charset charset) {
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     public static StatementText decode(byte[] bytes) {
-        String text;
-        Charset charset;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            charset = StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
+        // most exports are ASCII: valid UTF-8 as they are, read without a decoder and its copies
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
+        Charset charset = StandardCharsets.UTF_8;
+        if (text == null) {
             text = new String(bytes, WINDOWS_1252);
             charset = WINDOWS_1252;
         }
@@ -36,5 +31,26 @@ public record StatementText(String text, Charset charset) {
             text = text.substring(1);
         }
         return new StatementText(text, charset);
+    }
+
+    /** The bytes read as UTF-8, or {@code null} when they are not valid UTF-8. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

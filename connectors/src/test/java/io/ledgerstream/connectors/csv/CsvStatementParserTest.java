@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,20 @@ class CsvStatementParserTest {
 
     private static List<String> amounts(ParseResult result) {
         return result.transactions().stream().map(RawTransaction::getAmount).toList();
+    }
+
+    @Test
+    void shouldSetEveryFieldOfEachTransactionAsTheSchemaRequires() throws IOException {
+        // the mapper fills the record field by field, without the builder's checks
+        Path csv = file("Date,Description,Payee,Amount\n13/02/2024,Coffee,,-3.50\n14/02/2024,,Bakery,-2.00\n");
+        List<RawTransaction> transactions = parser.parse(csv, EUR).transactions();
+
+        assertThat(transactions).hasSize(2).allSatisfy(transaction -> {
+            assertThat(GenericData.get().validate(RawTransaction.getClassSchema(), transaction)).isTrue();
+            assertThat(RawTransaction.newBuilder(transaction).build()).isEqualTo(transaction);
+        });
+        assertThat(transactions.get(1).getMerchant()).isEqualTo("Bakery");
+        assertThat(transactions.get(0).getSource()).isEqualTo("import:statement.csv");
     }
 
     @Test

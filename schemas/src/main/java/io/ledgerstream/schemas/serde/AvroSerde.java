@@ -40,6 +40,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
                 c -> c.getName().startsWith(RawTransaction.class.getPackageName() + ".")));
     }
 
+    /**
+     * Per thread, the buffer and encoder each record is written with, reused rather than made anew
+     * (and grown) for every record: stream threads and producers serialize from several threads.
+     */
+    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+
+    private static final class Output {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        private BinaryEncoder encoder;
+    }
+
     private final SchemaRegistryClient registry;
     private final Class<T> type;
     private final boolean isKey;
@@ -63,18 +74,21 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
             return null;
         }
         int id = registry.register(subject(topic), readerSchema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        out.write(MAGIC_BYTE);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        Output output = OUTPUT.get();
+        output.bytes.reset();
+        output.bytes.write(MAGIC_BYTE);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            output.bytes.write(id >>> shift);
+        }
+        output.encoder = EncoderFactory.get().directBinaryEncoder(output.bytes, output.encoder);
         try {
-            writer.write(data, encoder);
-            encoder.flush();
+            writer.write(data, output.encoder);
+            output.encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " for topic " + topic
                     + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return output.bytes.toByteArray();
     }
 
     @Override
