@@ -104,7 +104,7 @@ record DateText(LocalDate fixed, int first, int second, int year) {
         if ((yearDigits != 2 && yearDigits != 4) || !isTimeOrEnd(cell, end, "T ,")) {
             return null;
         }
-        int year = fullYear(cell.substring(secondEnd + 1, end));
+        int year = fullYear(number(cell, secondEnd + 1, end), yearDigits);
         int first = number(cell, 0, firstRun);
         int middle = number(cell, firstRun + 1, secondEnd);
         if (separator == '.') {
@@ -117,7 +117,8 @@ record DateText(LocalDate fixed, int first, int second, int year) {
         Matcher dayFirst = NAMED_DAY_FIRST.matcher(cell);
         if (dayFirst.matches()) {
             return month(dayFirst.group(2))
-                    .flatMap(month -> fixed(fullYear(dayFirst.group(3)), month, num(dayFirst, 1)));
+                    .flatMap(month -> fixed(fullYear(num(dayFirst, 3), dayFirst.group(3).length()), month,
+                            num(dayFirst, 1)));
         }
         return Optional.empty();
     }
@@ -224,9 +225,9 @@ record DateText(LocalDate fixed, int first, int second, int year) {
         return Optional.ofNullable(MONTHS.get(plain.substring(0, 3)));
     }
 
-    private static int fullYear(String digits) {
-        int value = Integer.parseInt(digits);
-        if (digits.length() >= 3) {
+    /** The year written with {@code digits} digits as {@code value}. */
+    private static int fullYear(int value, int digits) {
+        if (digits >= 3) {
             return value;
         }
         return value >= POSIX_PIVOT ? 1900 + value : 2000 + value;

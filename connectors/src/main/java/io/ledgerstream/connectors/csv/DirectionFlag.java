@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public record DirectionFlag(Set<String> out, Set<String> in) {
 
-    /** The flags of the samples and of common exports. */
+    /** The flags of the samples and of common exports; none holds a digit, which {@link #isOut} relies on. */
     public static final DirectionFlag USUAL = new DirectionFlag(
             Set.of("d", "dr", "db", "dbit", "debit", "debet", "af", "s", "soll", "withdrawal", "out", "outflow", "-"),
             Set.of("c", "cr", "crdt", "credit", "bij", "h", "haben", "k", "kredit", "kreditas", "deposit", "in",
@@ -41,9 +41,10 @@ public record DirectionFlag(Set<String> out, Set<String> in) {
 
     /** As {@link #read} with the usual words. */
     static Optional<Boolean> isOut(String text) {
-        if (text.length() > USUAL_LONGEST && text.strip().length() > USUAL_LONGEST) {
+        if (text.length() > USUAL_LONGEST && text.strip().length() > USUAL_LONGEST || hasDigit(text)) {
             // detection asks this of every cell, most of them longer than any flag (lower-casing
-            // never shortens a text): no lower-cased copy and no set look-up for them
+            // never shortens a text) or holding digits (no flag does): no lower-cased copy and no
+            // set look-up for them
             return Optional.empty();
         }
         return USUAL.read(text);
@@ -51,5 +52,14 @@ public record DirectionFlag(Set<String> out, Set<String> in) {
 
     private static Set<String> lowerCase(Set<String> words) {
         return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -80,7 +80,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         for (int shift = 24; shift >= 0; shift -= 8) {
             output.bytes.write(id >>> shift);
         }
-        output.encoder = EncoderFactory.get().directBinaryEncoder(output.bytes, output.encoder);
+        output.encoder = EncoderFactory.get().binaryEncoder(output.bytes, output.encoder); // buffered: few writes to the stream
         try {
             writer.write(data, output.encoder);
             output.encoder.flush();
