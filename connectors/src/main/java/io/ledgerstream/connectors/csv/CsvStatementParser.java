@@ -20,7 +20,7 @@ import java.util.List;
  * transaction per booked row; pending rows and balance or total lines are skipped and counted; a
  * row that cannot be read is a problem with its line while the rest goes on. Where detection is
  * unsure the file is refused with what is ambiguous and the setting that resolves it. Tokenizing
- * is Apache Commons CSV; detection is this package's own.
+ * ({@link CsvTokenizer}) and detection are this package's own.
  */
 public final class CsvStatementParser implements StatementParser {
 
