@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads a CSV file shipped on the class path: quoted fields, any line ends, {@code #} comments. */
-final class CsvResource {
+public final class CsvResource {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setCommentMarker('#')
@@ -23,7 +23,7 @@ final class CsvResource {
     }
 
     /** Every record of the resource, the header line included. */
-    static List<CSVRecord> read(String name) {
+    public static List<CSVRecord> read(String name) {
         InputStream in = CsvResource.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("resource " + name + " is missing from the class path");
