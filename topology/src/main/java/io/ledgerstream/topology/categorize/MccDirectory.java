@@ -2,7 +2,9 @@ package io.ledgerstream.topology.categorize;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -40,6 +42,11 @@ public final class MccDirectory {
     /** The code's description, for instance "Grocery Stores, Supermarkets" for 5411. */
     public Optional<String> description(String mcc) {
         return Optional.ofNullable(descriptions.get(mcc));
+    }
+
+    /** Every code of the list, ascending. */
+    public Set<String> codes() {
+        return new TreeSet<>(descriptions.keySet());
     }
 
     /** How many codes the list holds. */
