@@ -48,7 +48,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
                 .addSubcommand(new CommandLine(new BenchCommand(config))
-                        .addSubcommand(new ImportBenchCommand(config)));
+                        .addSubcommand(new ImportBenchCommand(config))
+                        .addSubcommand(new CategorizerBenchCommand()));
     }
 
     /**
