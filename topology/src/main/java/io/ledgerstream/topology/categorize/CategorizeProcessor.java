@@ -40,12 +40,14 @@ public final class CategorizeProcessor implements FixedKeyProcessor<String, Tran
         }
         CategoryDecision decision = chain.decide(new TransactionFeatures(transaction.getUserId(),
                 transaction.getTransactionId(), transaction.getMerchant(), transaction.getDescription(),
-                transaction.getMcc(), Direction.of(transaction.getAmount())));
+                transaction.getMcc(), Direction.of(transaction.getAmount()), transaction.getAmount()));
         EnrichedTransaction categorized = EnrichedTransaction.newBuilder(transaction)
                 .setCategory(decision.category())
                 .setSubcategory(decision.subcategory())
                 .setCategorySource(decision.source())
                 .setEssential(decision.essential())
+                .setCategoryConfidence(decision.confidence())
+                .setModelVersion(decision.modelVersion())
                 .build();
         context.forward(record.withValue(record.value().withCurrent(categorized)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.CategorySource;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class CategorizerChainTest {
             new CategoryDecision(Category.FOOD_AND_DRINK, "GROCERIES", CategorySource.KEYWORD, true);
 
     private static TransactionFeatures features(String merchant, Direction direction) {
-        return new TransactionFeatures("alice", "t-1", merchant, "CARD PAYMENT", null, direction);
+        return new TransactionFeatures("alice", "t-1", merchant, "CARD PAYMENT", null, direction,
+                direction == Direction.MONEY_IN ? BigDecimal.TEN : BigDecimal.TEN.negate());
     }
 
     private static CorrectionLookup corrections(Map<String, Category> byTransaction, Map<String, Category> byMerchant) {
@@ -47,9 +49,9 @@ class CategorizerChainTest {
 
         assertThat(chain.decide(features("Tesco", Direction.MONEY_OUT)))
                 .isEqualTo(new CategoryDecision(Category.MEDICAL, null, CategorySource.USER_CORRECTION, true));
-        assertThat(chain.decide(new TransactionFeatures("alice", "t-2", "Tesco", "", null, Direction.MONEY_OUT)))
+        assertThat(chain.decide(new TransactionFeatures("alice", "t-2", "Tesco", "", null, Direction.MONEY_OUT, BigDecimal.TEN.negate())))
                 .isEqualTo(new CategoryDecision(Category.GENERAL_MERCHANDISE, null, CategorySource.USER_CORRECTION, false));
-        assertThat(chain.decide(new TransactionFeatures("bob", "t-1", "Tesco", "", null, Direction.MONEY_OUT)))
+        assertThat(chain.decide(new TransactionFeatures("bob", "t-1", "Tesco", "", null, Direction.MONEY_OUT, BigDecimal.TEN.negate())))
                 .isEqualTo(GROCERIES);
     }
 
@@ -68,7 +70,7 @@ class CategorizerChainTest {
         CategorizerChain standard = RuleCategorizers.standard();
 
         CategoryDecision decision = standard.decide(
-                new TransactionFeatures("alice", "t-1", "Tesco Cafe", "", "5812", Direction.MONEY_OUT));
+                new TransactionFeatures("alice", "t-1", "Tesco Cafe", "", "5812", Direction.MONEY_OUT, BigDecimal.TEN.negate()));
 
         assertThat(decision.source()).isEqualTo(CategorySource.MCC);
         assertThat(decision.subcategory()).isEqualTo("RESTAURANTS");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.CategorySource;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +16,8 @@ class RuleCategorizersTest {
     private static final KeywordCategorizer KEYWORDS = KeywordCategorizer.load();
 
     private static TransactionFeatures features(String merchant, String description, String mcc, Direction direction) {
-        return new TransactionFeatures("alice", "t-1", merchant, description, mcc, direction);
+        return new TransactionFeatures("alice", "t-1", merchant, description, mcc, direction,
+                direction == Direction.MONEY_IN ? BigDecimal.TEN : BigDecimal.TEN.negate());
     }
 
     @ParameterizedTest(name = "MCC {0} → {1}/{2}")

@@ -196,7 +196,7 @@ public final class TrainingData {
         List<Merchant> made = new ArrayList<>();
         for (String code : directory.codes()) {
             Optional<Category> category = rules.categorize(new TransactionFeatures(null, null, null, "", code,
-                    Direction.MONEY_OUT)).map(CategoryDecision::category);
+                    Direction.MONEY_OUT, BigDecimal.ONE.negate())).map(CategoryDecision::category);
             List<Merchant> usual = category.map(c -> merchants.stream().filter(m -> m.category() == c).toList())
                     .orElse(List.of());
             if (usual.isEmpty()) {
