@@ -16,7 +16,7 @@ import smile.classification.Maxent;
  * @param categories the category of each of the model's classes, in class order
  * @param maxent     the fitted model
  */
-public record CategoryModel(String version, List<Category> categories, Maxent maxent) {
+public record CategoryModel(String version, List<Category> categories, Maxent.Multinomial maxent) {
 
     /** The regularization, tolerance and iteration limit the trainer uses. */
     public static final Maxent.Options OPTIONS = new Maxent.Options(0.1, 1e-5, 300);
@@ -34,11 +34,11 @@ public record CategoryModel(String version, List<Category> categories, Maxent ma
     public record Prediction(Category category, double confidence) {
     }
 
-    /** Fits a model to the examples, which must name at least two categories. */
+    /** Fits a model to the examples, which must name at least three categories (no two-class model is made). */
     public static CategoryModel train(String version, List<Example> examples, Maxent.Options options) {
         List<Category> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(Example::category).toList()));
-        if (categories.size() < 2) {
-            throw new IllegalArgumentException("a model needs examples of at least two categories, got " + categories);
+        if (categories.size() < 3) {
+            throw new IllegalArgumentException("a model needs examples of at least three categories, got " + categories);
         }
         int[][] x = new int[examples.size()][];
         int[] y = new int[examples.size()];
@@ -46,7 +46,7 @@ public record CategoryModel(String version, List<Category> categories, Maxent ma
             x[i] = ModelFeatures.of(examples.get(i).input());
             y[i] = categories.indexOf(examples.get(i).category());
         }
-        return new CategoryModel(version, categories, Maxent.fit(ModelFeatures.DIMENSION, x, y, options));
+        return new CategoryModel(version, categories, Maxent.multinomial(ModelFeatures.DIMENSION, x, y, options));
     }
 
     /** The most probable category of the transaction and its probability. */

@@ -47,6 +47,6 @@ class CategoryModelTest {
     void shouldRefuseExamplesOfOneCategory() {
         assertThatThrownBy(() -> CategoryModel.train("x", List.of(example("A", "-1", Category.TRAVEL),
                 example("B", "-2", Category.TRAVEL)), CategoryModel.OPTIONS))
-                .hasMessageContaining("at least two categories");
+                .hasMessageContaining("at least three categories");
     }
 }
