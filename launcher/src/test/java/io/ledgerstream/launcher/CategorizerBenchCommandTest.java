@@ -9,17 +9,28 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class CategorizerBenchCommandTest {
 
+    private static boolean homeSetHere;
+
     @BeforeAll
     static void projectHome() {
         // as ./ledgerstream passes it: the repository root, where the baseline's script is
         if (System.getProperty("ledgerstream.home") == null) {
             System.setProperty("ledgerstream.home", Path.of("..").toAbsolutePath().normalize().toString());
+            homeSetHere = true;
+        }
+    }
+
+    @AfterAll
+    static void leaveProjectHome() {
+        if (homeSetHere) {
+            System.clearProperty("ledgerstream.home");
         }
     }
 
