@@ -12,9 +12,9 @@ final class RowKinds {
     static final String NOT_A_TRANSACTION = "not a transaction (no date and no amount)";
     static final String CONTINUATION = "continuation line, joined to the transaction above";
 
-    private static final List<String> PENDING_WORDS = List.of("pending", "vorgemerkt", "in behandeling",
+    static final List<String> PENDING_WORDS = List.of("pending", "vorgemerkt", "in behandeling",
             "en attente", "pendiente", "pendente", "authorised", "authorized", "hold");
-    private static final List<String> BALANCE_WORDS = List.of("saldo", "opening balance", "closing balance",
+    static final List<String> BALANCE_WORDS = List.of("saldo", "opening balance", "closing balance",
             "balance brought forward", "balance carried forward", "balance b/f", "balance c/f", "total", "summe",
             "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance",
             "turnover");

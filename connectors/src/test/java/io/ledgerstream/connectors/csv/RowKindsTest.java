@@ -2,24 +2,16 @@ package io.ledgerstream.connectors.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The word checks against the plain reading they took short cuts from (lower-case the whole cell,
- * compare every word), on generated cells mixing the words with other text, case and characters
+ * compare every word of the same lists), on generated cells mixing the words with other text, case and characters
  * whose lower case is longer ({@code İ}) or depends on context ({@code Σ}).
  */
 class RowKindsTest {
-
-    private static final List<String> PENDING_WORDS = List.of("pending", "vorgemerkt", "in behandeling",
-            "en attente", "pendiente", "pendente", "authorised", "authorized", "hold");
-    private static final List<String> BALANCE_WORDS = List.of("saldo", "opening balance", "closing balance",
-            "balance brought forward", "balance carried forward", "balance b/f", "balance c/f", "total", "summe",
-            "totaal", "anfangssaldo", "endsaldo", "kontostand", "solde", "starting balance", "ending balance",
-            "turnover");
 
     @Test
     void tellsEveryGeneratedCellAsTheFullComparisonDoes() {
@@ -51,7 +43,7 @@ class RowKindsTest {
         if (text.isEmpty()) {
             return false;
         }
-        for (String word : PENDING_WORDS) {
+        for (String word : RowKinds.PENDING_WORDS) {
             if (text.startsWith(word) || text.endsWith(word) && text.length() > word.length()
                     && text.charAt(text.length() - word.length() - 1) == ' ') {
                 return true;
@@ -62,7 +54,7 @@ class RowKindsTest {
 
     private static boolean isBalanceOrTotal(String description) {
         String text = description.strip().toLowerCase(Locale.ROOT);
-        for (String word : BALANCE_WORDS) {
+        for (String word : RowKinds.BALANCE_WORDS) {
             if (text.startsWith(word) && (text.length() == word.length()
                     || text.charAt(word.length()) == ' ' || text.charAt(word.length()) == ':')) {
                 return true;
