@@ -70,15 +70,6 @@ final class CsvRow {
         return List.of(all);
     }
 
-    boolean isBlank() {
-        for (int column = 0; column < size(); column++) {
-            if (!empty(column)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The index of the last non-empty cell plus one. */
     int width() {
         for (int column = size() - 1; column >= 0; column--) {

@@ -1,6 +1,7 @@
 package io.ledgerstream.topology.categorize.model;
 
 import io.ledgerstream.schemas.avro.Category;
+import io.ledgerstream.topology.categorize.Categories;
 import io.ledgerstream.topology.categorize.CategoryDecision;
 import io.ledgerstream.topology.categorize.CsvResource;
 import io.ledgerstream.topology.categorize.Direction;
@@ -11,7 +12,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +60,6 @@ public final class TrainingData {
             Map.entry(Category.INCOME, Set.of("CREDIT")),
             Map.entry(Category.TRANSFER_IN, Set.of("CREDIT")),
             Map.entry(Category.LOAN_DISBURSEMENTS, Set.of("CREDIT")));
-    private static final Set<Category> MONEY_IN =
-            EnumSet.of(Category.INCOME, Category.TRANSFER_IN, Category.LOAN_DISBURSEMENTS);
 
     /** The two sets, from disjoint merchants. */
     public record Sets(List<CategoryModel.Example> training, List<CategoryModel.Example> evaluation) {
@@ -92,7 +90,7 @@ public final class TrainingData {
         List<CategoryModel.Example> evaluation = new ArrayList<>();
         for (Merchant merchant : merchants) {
             List<Template> fitting = templates.stream()
-                    .filter(t -> t.moneyIn() == MONEY_IN.contains(merchant.category())
+                    .filter(t -> t.moneyIn() == Categories.isMoneyIn(merchant.category())
                             && KINDS.get(merchant.category()).contains(t.kind()))
                     .toList();
             for (int i = 0; i < perMerchant; i++) {
@@ -126,7 +124,7 @@ public final class TrainingData {
         BigDecimal range = merchant.max().subtract(merchant.min());
         BigDecimal size = merchant.min().add(range.multiply(BigDecimal.valueOf(random.nextDouble())))
                 .setScale(2, RoundingMode.HALF_UP);
-        return MONEY_IN.contains(merchant.category()) ? size : size.negate();
+        return Categories.isMoneyIn(merchant.category()) ? size : size.negate();
     }
 
     private static String digits(Random random, int count) {
@@ -168,7 +166,7 @@ public final class TrainingData {
         for (CSVRecord record : records.subList(1, records.size())) {
             Category category = Category.valueOf(record.get(2));
             List<Merchant> usual = merchants.stream().filter(m -> m.category() == category).toList();
-            if (usual.isEmpty() || "MONEY_IN".equals(record.get(1)) != MONEY_IN.contains(category)
+            if (usual.isEmpty() || "MONEY_IN".equals(record.get(1)) != Categories.isMoneyIn(category)
                     && !"ANY".equals(record.get(1))) {
                 continue;
             }
