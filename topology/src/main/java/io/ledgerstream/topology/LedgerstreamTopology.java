@@ -1,7 +1,11 @@
 package io.ledgerstream.topology;
 
 import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.categorize.CategorizerChain;
 import io.ledgerstream.topology.categorize.CategoryCorrectionProcessor;
+import io.ledgerstream.topology.categorize.CurrentModel;
+import io.ledgerstream.topology.categorize.ModelCategorizer;
+import io.ledgerstream.topology.categorize.ModelReleaseProcessor;
 import io.ledgerstream.topology.settings.UserSettingsProcessor;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,8 +24,12 @@ import org.apache.kafka.streams.kstream.Named;
  *                       └──────── dead letters ◄───────┘ (no FX rate)                       └─► detect (large, duplicate) ─► record-alerts ─► alerts
  *                                     └─► transactions.rejected
  * user.settings ─► write-user-settings          category.corrections ─► write-category-corrections
- * fx.rates ─► global table fx-rates
+ * fx.rates ─► global table fx-rates                categorizer.models ─► global store categorizer-models ─► the model of categorize
  * </pre>
+ *
+ * Categorize asks, in order: the user's own corrections, the global rules of the settings (MCC,
+ * keywords), then the latest model released on categorizer.models, which every instance takes over
+ * without a restart ({@link CurrentModel}).
  *
  * Every input is keyed by userId and every store by a key starting with it, so the whole flow is
  * one sub-topology without repartitioning. Every node and store is named ({@link NodeNames},
@@ -48,7 +56,13 @@ public final class LedgerstreamTopology {
                                 .withName(NodeNames.CORRECTIONS_SOURCE))
                 .process(CategoryCorrectionProcessor::new, Named.as(NodeNames.WRITE_CORRECTIONS),
                         StoreNames.CATEGORY_CORRECTIONS, StoreNames.TRANSACTION_VERSIONS);
-        TransactionFlow.addTo(builder, catalog, settings);
+        CurrentModel model = new CurrentModel();
+        builder.addGlobalStore(StateStores.categorizerModels(catalog.serdes()), catalog.categorizerModels().name(),
+                Consumed.with(catalog.categorizerModels().keySerde(), catalog.categorizerModels().valueSerde())
+                        .withName(NodeNames.CATEGORIZER_MODELS_SOURCE),
+                () -> new ModelReleaseProcessor(model));
+        TransactionFlow.addTo(builder, catalog, settings,
+                CategorizerChain.of(settings.categorizer(), new ModelCategorizer(model, settings.modelThreshold())));
         return builder.build();
     }
 

@@ -37,6 +37,7 @@ public final class NodeNames {
     public static final String CORRECTIONS_SOURCE = "category-corrections-source";
     public static final String WRITE_CORRECTIONS = "write-category-corrections";
     public static final String FX_RATES_SOURCE = "fx-rates-source";
+    public static final String CATEGORIZER_MODELS_SOURCE = "categorizer-models-source";
 
     private NodeNames() {
     }

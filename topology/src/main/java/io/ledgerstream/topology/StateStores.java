@@ -2,6 +2,7 @@ package io.ledgerstream.topology;
 
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.FxRate;
 import io.ledgerstream.schemas.avro.MonthlySummary;
@@ -41,6 +42,16 @@ final class StateStores {
         return Materialized.<String, FxRate, KeyValueStore<Bytes, byte[]>>as(StoreNames.FX_RATES)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(serdes.value(FxRate.class));
+    }
+
+    /**
+     * The global {@value StoreNames#CATEGORIZER_MODELS} store: RocksDB, so a restart reads only the
+     * releases published since (a release is megabytes), and not logged, as a global store's topic is
+     * its changelog.
+     */
+    static StoreBuilder<KeyValueStore<String, CategoryModelRelease>> categorizerModels(AvroSerdes serdes) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATEGORIZER_MODELS),
+                Serdes.String(), serdes.value(CategoryModelRelease.class)).withLoggingDisabled();
     }
 
     private static <V extends SpecificRecord> StoreBuilder<TimestampedKeyValueStore<String, V>> store(

@@ -32,6 +32,8 @@ public final class StoreNames {
     public static final String CATEGORY_CORRECTIONS = "category-corrections";
     /** Global store, {@code CURRENCY:YYYY-MM-DD} → {@code FxRate}. */
     public static final String FX_RATES = "fx-rates";
+    /** Global store, the model's name ({@code categorizer}) → {@code CategoryModelRelease}, the latest release. */
+    public static final String CATEGORIZER_MODELS = "categorizer-models";
 
     /** Separates the parts of a key. */
     public static final String SEPARATOR = "|";

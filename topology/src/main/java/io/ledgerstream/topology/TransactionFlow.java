@@ -5,6 +5,7 @@ import io.ledgerstream.schemas.avro.RejectedRecord;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.aggregate.MonthlySummaryProcessor;
 import io.ledgerstream.topology.categorize.CategorizeProcessor;
+import io.ledgerstream.topology.categorize.Categorizer;
 import io.ledgerstream.topology.detect.AlertRecorder;
 import io.ledgerstream.topology.detect.DuplicateChargeDetector;
 import io.ledgerstream.topology.detect.LargeTransactionDetector;
@@ -30,7 +31,8 @@ final class TransactionFlow {
     private TransactionFlow() {
     }
 
-    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings) {
+    /** @param categorizer asked after the user's own corrections: the global rules, then the model */
+    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings, Categorizer categorizer) {
         KStream<String, byte[]> raw = builder.stream(catalog.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(NodeNames.RAW_SOURCE));
         Map<String, KStream<String, Checked<IncomingTransaction>>> validation = raw
@@ -55,7 +57,7 @@ final class TransactionFlow {
                         .withName(NodeNames.DEAD_LETTER_SINK));
 
         KStream<String, TransactionChange> changes = accepted(enrichment, NodeNames.ENRICHMENT_SPLIT, NodeNames.ENRICHED)
-                .processValues(() -> new CategorizeProcessor(settings.categorizer()), Named.as(NodeNames.CATEGORIZE),
+                .processValues(() -> new CategorizeProcessor(categorizer), Named.as(NodeNames.CATEGORIZE),
                         StoreNames.CATEGORY_CORRECTIONS)
                 .processValues(VersionWriterProcessor::new, Named.as(NodeNames.WRITE_VERSION),
                         StoreNames.TRANSACTION_VERSIONS, StoreNames.TRANSACTIONS_BY_DATE);

@@ -30,8 +30,8 @@ class LedgerstreamTopologyBuildTest {
         TopologyDescription description = LedgerstreamTopology.build(catalog, TopologySettings.defaults()).describe();
 
         assertThat(description.subtopologies()).hasSize(1);
-        assertThat(description.globalStores()).hasSize(1);
-        assertThat(description.globalStores().iterator().next().source().topicSet()).containsExactly("fx.rates");
+        assertThat(description.globalStores()).flatExtracting(global -> global.source().topicSet())
+                .containsExactlyInAnyOrder("fx.rates", "categorizer.models");
         assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
         TopologyDescription.Subtopology flow = description.subtopologies().iterator().next();
         assertThat(flow.nodes()).filteredOn(node -> node instanceof TopologyDescription.Processor)

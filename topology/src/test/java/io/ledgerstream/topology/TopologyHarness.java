@@ -3,6 +3,7 @@ package io.ledgerstream.topology;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.FxRate;
 import io.ledgerstream.schemas.avro.MonthlySummary;
@@ -13,9 +14,12 @@ import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.categorize.model.CategoryModel;
+import io.ledgerstream.topology.categorize.model.ModelCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,6 +56,7 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     final TestInputTopic<String, UserSettings> settings;
     final TestInputTopic<String, CategoryCorrection> corrections;
     final TestInputTopic<String, FxRate> fxRates;
+    final TestInputTopic<String, CategoryModelRelease> models;
     final TestOutputTopic<String, EnrichedTransaction> enriched;
     final TestOutputTopic<String, RejectedRecord> rejected;
     final TestOutputTopic<String, Alert> alerts;
@@ -91,6 +96,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
                 catalog.corrections().valueSerde().serializer());
         fxRates = driver.createInputTopic(catalog.fxRates().name(), Serdes.String().serializer(),
                 catalog.fxRates().valueSerde().serializer());
+        models = driver.createInputTopic(catalog.categorizerModels().name(), Serdes.String().serializer(),
+                catalog.categorizerModels().valueSerde().serializer());
         enriched = driver.createOutputTopic(catalog.enriched().name(), Serdes.String().deserializer(),
                 catalog.enriched().valueSerde().deserializer());
         rejected = driver.createOutputTopic(catalog.rejected().name(), Serdes.String().deserializer(),
@@ -123,6 +130,25 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     void publishRate(String currency, String date, String rate) {
         fxRates.pipeInput(currency + ":" + date, new FxRate(currency, LocalDate.parse(date),
                 new BigDecimal(rate).setScale(10), "ECB"));
+    }
+
+    /** Publishes {@code model} on categorizer.models as the trainer does. */
+    void release(CategoryModel model) {
+        release(model.version(), ModelCodec.write(model));
+    }
+
+    /** Publishes a release of these bytes, a model or not. */
+    void release(String version, byte[] model) {
+        models.pipeInput(TopicCatalog.CATEGORIZER_MODEL_KEY, CategoryModelRelease.newBuilder()
+                .setVersion(version)
+                .setTrainedAt(START)
+                .setModel(ByteBuffer.wrap(model))
+                .setTrainingExamples(0)
+                .setAgreedMerchants(0)
+                .setEvaluationExamples(0)
+                .setEvaluationAccuracy(0)
+                .setEvaluationMacroF1(0)
+                .build());
     }
 
     <V> V storeValue(String store, String key) {

@@ -2,6 +2,7 @@ package io.ledgerstream.schemas.topics;
 
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.FxRate;
 import io.ledgerstream.schemas.avro.RawTransaction;
@@ -26,12 +27,17 @@ public record TopicCatalog(
         Topic<String, CategoryCorrection> corrections,
         Topic<String, UserSettings> userSettings,
         Topic<String, FxRate> fxRates,
+        Topic<String, CategoryModelRelease> categorizerModels,
         AvroSerdes serdes) {
 
     public static final int DEFAULT_PARTITIONS = 4;
 
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
     private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+    /** A model release is a few MB (2.1 MB today), above the broker's default limit of 1 MB per batch. */
+    public static final int MODEL_MESSAGE_BYTES = 32 * 1024 * 1024;
+    /** The key of the categorizer's releases: compaction keeps the latest. */
+    public static final String CATEGORIZER_MODEL_KEY = "categorizer";
 
     /**
      * @param prefix     prepended to every topic name ("" for the default names)
@@ -48,11 +54,13 @@ public record TopicCatalog(
                 new Topic<>(prefix + "user.settings", userId, serdes.value(UserSettings.class), partitions, COMPACTED),
                 // key CURRENCY:YYYY-MM-DD, so compaction keeps every day's rate (conversion needs history)
                 new Topic<>(prefix + "fx.rates", Serdes.String(), serdes.value(FxRate.class), 1, COMPACTED),
+                new Topic<>(prefix + "categorizer.models", Serdes.String(), serdes.value(CategoryModelRelease.class), 1,
+                        Map.of("cleanup.policy", "compact", "max.message.bytes", Integer.toString(MODEL_MESSAGE_BYTES))),
                 serdes);
     }
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, rejected, alerts, corrections, userSettings, fxRates);
+        return List.of(raw, enriched, rejected, alerts, corrections, userSettings, fxRates, categorizerModels);
     }
 }
