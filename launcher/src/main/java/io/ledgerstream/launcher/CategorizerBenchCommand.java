@@ -55,17 +55,16 @@ final class CategorizerBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TrainingData.Sets sets = TrainingData.generate(seed, perMerchant);
-        // new transactions of the same merchants: another seed, so none is a training transaction
-        List<CategoryModel.Example> seen = TrainingData.generate(seed + 1, Math.max(1, perMerchant / 2)).training();
+        List<CategoryModel.Example> seen = sets.knownMerchants();
         long start = System.nanoTime();
         CategoryModel model = CategoryModel.train("bench", sets.training(), CategoryModel.OPTIONS);
         out.printf("trained on %,d transactions in %.1f s (%d categories)%n", sets.training().size(),
                 (System.nanoTime() - start) / 1e9, model.categories().size());
         print(out, "merchants seen in training, new transactions", Evaluation.of(seen, in -> model.predict(in).category()));
-        print(out, "merchants never seen in training", Evaluation.of(sets.evaluation(), in -> model.predict(in).category()));
+        print(out, "merchants never seen in training", Evaluation.of(sets.newMerchants(), in -> model.predict(in).category()));
         out.printf("prediction: %.1f µs per transaction (features and model)%n", microsPerPrediction(model, seen));
         out.flush();
-        baseline(out, sets.training(), seen, sets.evaluation());
+        baseline(out, sets.training(), seen, sets.newMerchants());
         return 0;
     }
 

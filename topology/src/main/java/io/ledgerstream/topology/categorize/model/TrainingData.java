@@ -31,8 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * merchant as a feed would name it. The rule tier's keywords ({@code keyword-rules.csv}) add training
  * merchants of made-up names around each keyword (but no keyword that is an evaluation merchant's
  * name), and the merchant category codes the rule tier knows add made-up names with each code's
- * description. The training and evaluation sets come from
- * different merchants (the {@code split} column), so the evaluation scores names the model has never seen.
+ * description. The evaluation set has two parts: transactions of merchants that training never sees
+ * (the {@code split} column), and new transactions, generated apart, of the training merchants.
  */
 public final class TrainingData {
 
@@ -61,8 +61,27 @@ public final class TrainingData {
             Map.entry(Category.TRANSFER_IN, Set.of("CREDIT")),
             Map.entry(Category.LOAN_DISBURSEMENTS, Set.of("CREDIT")));
 
-    /** The two sets, from disjoint merchants. */
-    public record Sets(List<CategoryModel.Example> training, List<CategoryModel.Example> evaluation) {
+    /**
+     * The labelled sets. The evaluation's two parts are made apart from training: new transactions
+     * of the training merchants, and the transactions of merchants training never saw.
+     *
+     * @param training       the training set
+     * @param knownMerchants new transactions of training merchants, generated apart from training
+     * @param newMerchants   transactions of the evaluation merchants, which training never sees
+     */
+    public record Sets(List<CategoryModel.Example> training, List<CategoryModel.Example> knownMerchants,
+                       List<CategoryModel.Example> newMerchants) {
+
+        /** Both parts of the evaluation set. */
+        public List<CategoryModel.Example> evaluation() {
+            List<CategoryModel.Example> both = new ArrayList<>(knownMerchants);
+            both.addAll(newMerchants);
+            return both;
+        }
+    }
+
+    /** A merchant's category that several users agreed on in their corrections. */
+    public record AgreedCategory(String merchant, Category category) {
     }
 
     private record Merchant(Category category, boolean evaluation, String name, BigDecimal min, BigDecimal max,
@@ -75,35 +94,78 @@ public final class TrainingData {
     private TrainingData() {
     }
 
-    /**
-     * Both sets, the same for the same seed.
-     *
-     * @param perMerchant transactions made from each merchant
-     */
+    /** The sets of the project's data alone, the same for the same seed. */
     public static Sets generate(long seed, int perMerchant) {
+        return generate(seed, perMerchant, List.of());
+    }
+
+    /**
+     * The sets, the same for the same arguments, with the categories users agreed on: a known merchant
+     * takes the agreed category in training and evaluation alike (users are the better judges of
+     * where a merchant belongs), an unknown one joins the training merchants.
+     *
+     * @param perMerchant transactions made from each merchant for training or as a new merchant; half
+     *                    as many new transactions of each training merchant
+     */
+    public static Sets generate(long seed, int perMerchant, List<AgreedCategory> agreed) {
         Random random = new Random(seed);
         List<Merchant> merchants = new ArrayList<>(merchants());
         merchants.addAll(keywordMerchants(merchants, random));
         merchants.addAll(mccMerchants(merchants, random));
+        merchants = withAgreed(merchants, agreed);
         List<Template> templates = templates();
         List<CategoryModel.Example> training = new ArrayList<>();
-        List<CategoryModel.Example> evaluation = new ArrayList<>();
+        List<CategoryModel.Example> newMerchants = new ArrayList<>();
+        List<CategoryModel.Example> knownMerchants = new ArrayList<>();
+        Random apart = new Random(seed ^ 0x5EED_CAFEL);
         for (Merchant merchant : merchants) {
             List<Template> fitting = templates.stream()
                     .filter(t -> t.moneyIn() == Categories.isMoneyIn(merchant.category())
                             && KINDS.get(merchant.category()).contains(t.kind()))
                     .toList();
             for (int i = 0; i < perMerchant; i++) {
-                Template template = fitting.get(random.nextInt(fitting.size()));
-                CategoryModel.Example example = new CategoryModel.Example(
-                        new ModelInput(description(template, merchant, random),
-                                random.nextInt(5) == 0 ? merchant.name() : null, amount(merchant, random),
-                                random.nextBoolean() ? merchant.mcc() : null),
-                        merchant.category());
-                (merchant.evaluation() ? evaluation : training).add(example);
+                (merchant.evaluation() ? newMerchants : training).add(example(merchant, fitting, random));
+            }
+            for (int i = 0; !merchant.evaluation() && i < Math.max(1, perMerchant / 2); i++) {
+                knownMerchants.add(example(merchant, fitting, apart));
             }
         }
-        return new Sets(List.copyOf(training), List.copyOf(evaluation));
+        return new Sets(List.copyOf(training), List.copyOf(knownMerchants), List.copyOf(newMerchants));
+    }
+
+    private static CategoryModel.Example example(Merchant merchant, List<Template> fitting, Random random) {
+        Template template = fitting.get(random.nextInt(fitting.size()));
+        return new CategoryModel.Example(
+                new ModelInput(description(template, merchant, random),
+                        random.nextInt(5) == 0 ? merchant.name() : null, amount(merchant, random),
+                        random.nextBoolean() ? merchant.mcc() : null),
+                merchant.category());
+    }
+
+    private static List<Merchant> withAgreed(List<Merchant> merchants, List<AgreedCategory> agreed) {
+        List<Merchant> result = new ArrayList<>(merchants);
+        for (AgreedCategory category : agreed) {
+            if (!KINDS.containsKey(category.category())) {
+                continue; // UNCATEGORIZED is no category to learn
+            }
+            String name = category.merchant().strip();
+            List<Merchant> usual = merchants.stream().filter(m -> m.category() == category.category()).toList();
+            boolean known = false;
+            for (int i = 0; i < result.size(); i++) {
+                Merchant merchant = result.get(i);
+                if (merchant.name().equalsIgnoreCase(name)) {
+                    result.set(i, new Merchant(category.category(), merchant.evaluation(), merchant.name(),
+                            merchant.min(), merchant.max(), merchant.mcc()));
+                    known = true;
+                }
+            }
+            if (!known && !usual.isEmpty()) {
+                result.add(new Merchant(category.category(), false, name,
+                        usual.stream().map(Merchant::min).min(BigDecimal::compareTo).orElseThrow(),
+                        usual.stream().map(Merchant::max).max(BigDecimal::compareTo).orElseThrow(), null));
+            }
+        }
+        return result;
     }
 
     private static String description(Template template, Merchant merchant, Random random) {

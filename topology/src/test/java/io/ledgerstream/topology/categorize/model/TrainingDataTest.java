@@ -40,4 +40,47 @@ class TrainingDataTest {
             assertThat(sets.evaluation()).anyMatch(example -> example.input().description().contains(evaluationOnly));
         }
     }
+
+    @Test
+    void shouldMakeNewTransactionsOfEveryTrainingMerchantApartFromTraining() {
+        TrainingData.Sets sets = TrainingData.generate(7, 6);
+
+        assertThat(sets.knownMerchants()).hasSize(sets.training().size() / 2);
+        assertThat(sets.knownMerchants()).anyMatch(example -> example.input().description().contains("TESCO"));
+        assertThat(sets.knownMerchants()).noneMatch(example -> example.input().description().contains("WAITROSE"));
+        assertThat(sets.evaluation()).hasSize(sets.knownMerchants().size() + sets.newMerchants().size());
+    }
+
+    @Test
+    void shouldGiveAKnownMerchantTheAgreedCategoryInTrainingAndEvaluation() {
+        List<TrainingData.AgreedCategory> agreed = List.of(
+                new TrainingData.AgreedCategory("sainsburys", Category.GENERAL_MERCHANDISE),
+                new TrainingData.AgreedCategory("Waitrose", Category.ENTERTAINMENT));
+        TrainingData.Sets sets = TrainingData.generate(7, 5, agreed);
+
+        for (List<CategoryModel.Example> set : List.of(sets.training(), sets.knownMerchants())) {
+            assertThat(set).filteredOn(example -> example.input().description().contains("SAINSBURYS")).isNotEmpty()
+                    .allSatisfy(example -> assertThat(example.category()).isEqualTo(Category.GENERAL_MERCHANDISE));
+        }
+        assertThat(sets.newMerchants()).filteredOn(example -> example.input().description().contains("WAITROSE"))
+                .isNotEmpty().allSatisfy(example -> assertThat(example.category()).isEqualTo(Category.ENTERTAINMENT));
+        assertThat(sets.training()).noneMatch(example -> example.input().description().contains("WAITROSE"));
+    }
+
+    @Test
+    void shouldAddAnUnknownAgreedMerchantToTheTrainingMerchants() {
+        TrainingData.Sets plain = TrainingData.generate(7, 5);
+        TrainingData.Sets sets = TrainingData.generate(7, 5,
+                List.of(new TrainingData.AgreedCategory("Zorblax Labs", Category.ENTERTAINMENT),
+                        new TrainingData.AgreedCategory("Nobody Knows", Category.UNCATEGORIZED)));
+
+        assertThat(sets.training()).hasSize(plain.training().size() + 5);
+        assertThat(sets.training()).filteredOn(example -> example.input().description().contains("ZORBLAX LABS")
+                        || example.input().description().contains("Zorblax Labs"))
+                .hasSize(5).allSatisfy(example -> {
+                    assertThat(example.category()).isEqualTo(Category.ENTERTAINMENT);
+                    assertThat(example.input().amount().signum()).isNegative();
+                });
+        assertThat(sets.knownMerchants()).anyMatch(example -> example.input().description().toUpperCase().contains("ZORBLAX"));
+    }
 }
