@@ -47,6 +47,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new FeedCommand(config))
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
+                .addSubcommand(new TrainCommand(config))
                 .addSubcommand(new CommandLine(new BenchCommand(config))
                         .addSubcommand(new ImportBenchCommand(config))
                         .addSubcommand(new CategorizerBenchCommand()));

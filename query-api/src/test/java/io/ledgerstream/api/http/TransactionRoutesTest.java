@@ -10,6 +10,8 @@ import io.javalin.testtools.Response;
 import io.ledgerstream.api.query.StateNotQueryableException;
 import io.ledgerstream.api.testing.FakeUserStateReader;
 import io.ledgerstream.api.testing.TestApi;
+import io.ledgerstream.schemas.avro.CategorySource;
+import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,26 @@ class TransactionRoutesTest {
             assertThat(second.get("mcc").asText()).isEqualTo("5411");
             assertThat(second.get("category").asText()).isEqualTo("FOOD_AND_DRINK");
             assertThat(second.get("subcategory").asText()).isEqualTo("GROCERIES");
+            assertThat(second.get("categorySource").asText()).isEqualTo("MCC");
+            assertThat(second.get("categoryConfidence").asDouble()).isEqualTo(1.0);
+            assertThat(second.get("modelVersion").isNull()).isTrue();
             assertThat(second.get("essential").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldSayWhichModelDecidedAndHowSureItWas() {
+        EnrichedTransaction byModel = transaction("bob", "t-9", "2026-03-05", "-9.50", "EUR", "-9.50", "EUR");
+        byModel.setCategorySource(CategorySource.MODEL);
+        byModel.setCategoryConfidence(0.8125);
+        byModel.setModelVersion("2026-11-24T04:00:00Z");
+        FakeUserStateReader modelled = new FakeUserStateReader().withTransactions("bob", byModel);
+        JavalinTest.test(TestApi.app(modelled), (server, client) -> {
+            JsonNode only = json(client.get("/api/v1/users/bob/transactions")).get("transactions").get(0);
+
+            assertThat(only.get("categorySource").asText()).isEqualTo("MODEL");
+            assertThat(only.get("categoryConfidence").asDouble()).isEqualTo(0.8125);
+            assertThat(only.get("modelVersion").asText()).isEqualTo("2026-11-24T04:00:00Z");
         });
     }
 

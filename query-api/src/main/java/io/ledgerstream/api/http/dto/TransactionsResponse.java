@@ -6,10 +6,14 @@ import java.util.List;
 /** A user's enriched transactions, newest first. */
 public record TransactionsResponse(String userId, List<Transaction> transactions) {
 
-    /** One transaction: amount in its own currency, baseAmount in the user's base currency. */
+    /**
+     * One transaction: amount in its own currency, baseAmount in the user's base currency; which tier
+     * decided its category, how sure it was (0 to 1) and, when the model decided, the model's version.
+     */
     public record Transaction(String transactionId, String accountId, String bookedAt, String amount,
                               String currency, String baseAmount, String baseCurrency, String description,
                               String merchant, String mcc, String category, String subcategory,
+                              String categorySource, double categoryConfidence, String modelVersion,
                               boolean essential) {
 
         public static Transaction from(EnrichedTransaction transaction) {
@@ -19,7 +23,8 @@ public record TransactionsResponse(String userId, List<Transaction> transactions
                     Money.format(transaction.getBaseAmount(), transaction.getBaseCurrency()),
                     transaction.getBaseCurrency(), transaction.getDescription(), transaction.getMerchant(),
                     transaction.getMcc(), transaction.getCategory().name(), transaction.getSubcategory(),
-                    transaction.getEssential());
+                    transaction.getCategorySource().name(), transaction.getCategoryConfidence(),
+                    transaction.getModelVersion(), transaction.getEssential());
         }
     }
 
