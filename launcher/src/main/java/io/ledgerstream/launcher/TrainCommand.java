@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         Optional<CategoryModelRelease> inUse = Optional.ofNullable(
                 TopicSnapshot.latestByKey(config, catalog.categorizerModels()).get(TopicCatalog.CATEGORIZER_MODEL_KEY));
         Optional<CategoryModel> current = inUse.flatMap(release -> decode(release, out));
-        String version = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        String version = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
         long start = System.nanoTime();
         out.flush();
         ModelTrainer.Round round = ModelTrainer.train(version, seed, perMerchant, agreements.stream()

@@ -5,6 +5,7 @@ import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.categorize.model.CategoryModel;
 import io.ledgerstream.topology.categorize.model.ModelCodec;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -67,7 +68,8 @@ public final class ModelReleaseProcessor implements Processor<String, CategoryMo
         }
         current.set(model);
         log.info("categorizer model {} in use (evaluation accuracy {}, macro-F1 {})", model.version(),
-                release.getEvaluationAccuracy(), release.getEvaluationMacroF1());
+                String.format(Locale.ROOT, "%.3f", release.getEvaluationAccuracy()),
+                String.format(Locale.ROOT, "%.3f", release.getEvaluationMacroF1()));
         return true;
     }
 
