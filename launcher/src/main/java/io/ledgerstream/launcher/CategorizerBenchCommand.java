@@ -1,5 +1,14 @@
 package io.ledgerstream.launcher;
 
+import io.ledgerstream.schemas.avro.Category;
+import io.ledgerstream.topology.TopologySettings;
+import io.ledgerstream.topology.categorize.Categorizer;
+import io.ledgerstream.topology.categorize.CategorizerChain;
+import io.ledgerstream.topology.categorize.CategoryDecision;
+import io.ledgerstream.topology.categorize.Direction;
+import io.ledgerstream.topology.categorize.ModelCategorizer;
+import io.ledgerstream.topology.categorize.RuleCategorizers;
+import io.ledgerstream.topology.categorize.TransactionFeatures;
 import io.ledgerstream.topology.categorize.model.CategoryModel;
 import io.ledgerstream.topology.categorize.model.Evaluation;
 import io.ledgerstream.topology.categorize.model.ModelInput;
@@ -15,8 +24,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +59,11 @@ final class CategorizerBenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The evaluation's parts, in the order printed; the baseline prints its own in the same order. */
+    private static final List<String> PARTS = List.of("merchants seen in training, new transactions",
+            "merchants never seen in training", "whole evaluation set");
+    private static final double[] THRESHOLDS = {0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (perMerchant < 1) {
@@ -55,17 +71,57 @@ final class CategorizerBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TrainingData.Sets sets = TrainingData.generate(seed, perMerchant);
-        List<CategoryModel.Example> seen = sets.knownMerchants();
+        List<List<CategoryModel.Example>> parts = List.of(sets.knownMerchants(), sets.newMerchants(), sets.evaluation());
         long start = System.nanoTime();
         CategoryModel model = CategoryModel.train("bench", sets.training(), CategoryModel.OPTIONS);
         out.printf("trained on %,d transactions in %.1f s (%d categories)%n", sets.training().size(),
                 (System.nanoTime() - start) / 1e9, model.categories().size());
-        print(out, "merchants seen in training, new transactions", Evaluation.of(seen, in -> model.predict(in).category()));
-        print(out, "merchants never seen in training", Evaluation.of(sets.newMerchants(), in -> model.predict(in).category()));
-        out.printf("prediction: %.1f µs per transaction (features and model)%n", microsPerPrediction(model, seen));
+        out.println("ours, the model alone:");
+        for (int i = 0; i < parts.size(); i++) {
+            print(out, PARTS.get(i), Evaluation.of(parts.get(i), in -> model.predict(in).category()));
+        }
+        out.printf("prediction: %.1f µs per transaction (features and model)%n",
+                microsPerPrediction(model, sets.knownMerchants()));
+        chain(out, model, parts);
+        thresholds(out, model, sets.evaluation());
         out.flush();
-        baseline(out, sets.training(), seen, sets.newMerchants());
+        baseline(out, sets.training(), parts);
         return 0;
+    }
+
+    /**
+     * What a user sees: the global rules first (MCC, keywords), then the model at the topology's
+     * threshold, below which the transaction is UNCATEGORIZED and counted wrong.
+     */
+    private static void chain(PrintWriter out, CategoryModel model, List<List<CategoryModel.Example>> parts) {
+        double threshold = TopologySettings.DEFAULT_MODEL_THRESHOLD;
+        Categorizer tiers = CategorizerChain.of(RuleCategorizers.standard(),
+                new ModelCategorizer(() -> Optional.of(model), threshold));
+        out.printf("ours, the tiers as the topology runs them (rules, then the model at threshold %.2f;"
+                + " UNCATEGORIZED counts as wrong):%n", threshold);
+        for (int i = 0; i < parts.size(); i++) {
+            print(out, PARTS.get(i), Evaluation.of(parts.get(i), in -> tiers.categorize(new TransactionFeatures(
+                    "bench", "bench", in.merchant(), in.description(), in.mcc(), Direction.of(in.amount()), in.amount()))
+                    .map(CategoryDecision::category).orElse(Category.UNCATEGORIZED)));
+        }
+    }
+
+    /** The model alone on the whole evaluation set: how many it decides at each threshold, and how well. */
+    private static void thresholds(PrintWriter out, CategoryModel model, List<CategoryModel.Example> evaluation) {
+        List<CategoryModel.Prediction> predictions = evaluation.stream().map(e -> model.predict(e.input())).toList();
+        out.println("the model's threshold, whole evaluation set: decided share, accuracy of those decided, accuracy overall");
+        for (double threshold : THRESHOLDS) {
+            int decided = 0;
+            int right = 0;
+            for (int i = 0; i < evaluation.size(); i++) {
+                if (predictions.get(i).confidence() >= threshold) {
+                    decided++;
+                    right += predictions.get(i).category() == evaluation.get(i).category() ? 1 : 0;
+                }
+            }
+            out.printf("    %.1f: %.3f, %.3f, %.3f%n", threshold, (double) decided / evaluation.size(),
+                    decided == 0 ? 0 : (double) right / decided, (double) right / evaluation.size());
+        }
     }
 
     /**
@@ -73,18 +129,19 @@ final class CategorizerBenchCommand implements Callable<Integer> {
      * launcher/src/main/python/categorizer_baseline.py and Debian's Python.
      */
     private static void baseline(PrintWriter out, List<CategoryModel.Example> training,
-                                 List<CategoryModel.Example> seen, List<CategoryModel.Example> unseen)
-            throws IOException, InterruptedException {
+                                 List<List<CategoryModel.Example>> parts) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("ledgerstream-bench-categorizer");
-        Path trainingFile = writeJsonLines(directory.resolve("training.jsonl"), training);
-        Path seenFile = writeJsonLines(directory.resolve("seen.jsonl"), seen);
-        Path unseenFile = writeJsonLines(directory.resolve("unseen.jsonl"), unseen);
-        Path script = ProjectHome.path().resolve("launcher/src/main/python/categorizer_baseline.py");
+        List<String> command = new ArrayList<>();
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        command.add(python);
+        command.add(ProjectHome.path().resolve("launcher/src/main/python/categorizer_baseline.py").toString());
+        command.add(writeJsonLines(directory.resolve("training.jsonl"), training).toString());
+        for (int i = 0; i < parts.size(); i++) {
+            command.add(writeJsonLines(directory.resolve("evaluation-" + i + ".jsonl"), parts.get(i)).toString());
+        }
         out.println("baseline: TF-IDF (words and word pairs) + LogisticRegression, scikit-learn, same training data");
         out.flush();
-        Process process = new ProcessBuilder(python, script.toString(), trainingFile.toString(), seenFile.toString(),
-                unseenFile.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> lines;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -95,10 +152,9 @@ final class CategorizerBenchCommand implements Callable<Integer> {
             out.println("baseline: not run (" + python + " exited " + exit + ", see above)");
             return;
         }
-        List<String> parts = List.of("merchants seen in training, new transactions", "merchants never seen in training");
-        for (int i = 0; i < lines.size() && i < parts.size(); i++) {
+        for (int i = 0; i < lines.size() && i < PARTS.size(); i++) {
             JsonNode result = JSON.readTree(lines.get(i));
-            out.printf("%s (%,d): accuracy %.3f, macro-F1 %.3f%n", parts.get(i), result.get("count").asInt(),
+            out.printf("%s (%,d): accuracy %.3f, macro-F1 %.3f%n", PARTS.get(i), result.get("count").asInt(),
                     result.get("accuracy").asDouble(), result.get("macroF1").asDouble());
             result.get("confusions").forEach(confusion ->
                     out.println("    " + confusion.get(0).asText() + ": " + confusion.get(1).asInt()));

@@ -35,7 +35,7 @@ class CategorizerBenchCommandTest {
     }
 
     @Test
-    void shouldTrainAndScoreBothHeldApartSetsAndPriceAPrediction() {
+    void shouldTrainAndScoreTheHeldApartSetsTheTiersAndThresholdsAndPriceAPrediction() {
         StringWriter out = new StringWriter();
         CommandLine command = Main.commandLine(LedgerstreamConfig.load(Map.of()));
         command.setOut(new PrintWriter(out));
@@ -53,9 +53,17 @@ class CategorizerBenchCommandTest {
             assertThat(Double.parseDouble(scores.group(1))).isBetween(0.0, 1.0);
             assertThat(Double.parseDouble(scores.group(2))).isBetween(0.0, 1.0);
         }
-        assertThat(parts).as("seen and never-seen merchants").isEqualTo(2);
+        assertThat(parts).as("seen, never-seen merchants and both, for the model alone and for the tiers").isEqualTo(6);
+        Matcher counts = Pattern.compile("(seen in training, new transactions|never seen in training|whole evaluation set)"
+                + " \\(([\\d,]+)\\)").matcher(ours);
+        int[] count = new int[3];
+        for (int i = 0; i < 3 && counts.find(); i++) {
+            count[i] = Integer.parseInt(counts.group(2).replace(",", ""));
+        }
+        assertThat(count[2]).as("the whole set is both parts").isEqualTo(count[0] + count[1]).isPositive();
         assertThat(ours).containsPattern("prediction: \\d+\\.\\d µs per transaction");
+        assertThat(ours).containsPattern("(?s)threshold.*(\\n    \\d\\.\\d: \\d\\.\\d{3}, \\d\\.\\d{3}, \\d\\.\\d{3}){8}");
         // the baseline ran, or the line says why not (scikit-learn is not part of the build)
-        assertThat(printed.substring(ours.length())).containsPattern("(?s)TF-IDF.*(accuracy \\d\\.\\d{3}.*){2}|not run");
+        assertThat(printed.substring(ours.length())).containsPattern("(?s)TF-IDF.*(accuracy \\d\\.\\d{3}.*){3}|not run");
     }
 }
