@@ -11,9 +11,11 @@ import io.ledgerstream.connectors.notify.LogNotifier;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.stack.LocalStack;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    private static final int FIRST_MODEL_PER_MERCHANT = 8;
 
     @Option(names = "--reset", description = "Wipe the demo's data (Kafka logs, schemas, state) first.")
     private boolean reset;
@@ -88,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         app.start();
         Thread.ofPlatform().name("notifier").daemon().start(notifier);
         Thread.ofPlatform().name("mock-feed").daemon().start(() -> runFeed(new KafkaPublishers(demo, pipeline.catalog()), feed));
+        Thread.ofPlatform().name("first-model").daemon().start(() -> trainFirstModel(demo, pipeline));
 
         String firstUser = "user-001";
         YearMonth month = YearMonth.from(feed.startDate());
@@ -102,6 +106,26 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Until a model is released, the model tier abstains: the first demo run trains one (smaller than
+     * {@code ./ledgerstream train}'s, to be quick) while the app already runs, and the app takes it
+     * over when it lands.
+     */
+    private static void trainFirstModel(LedgerstreamConfig demo, Pipeline pipeline) {
+        try {
+            CategorizerTraining training = new CategorizerTraining(demo, pipeline.catalog(), Clock.systemUTC());
+            if (training.hasRelease()) {
+                return;
+            }
+            LOG.info("no categorizer model released yet: training the first one in the background");
+            StringWriter report = new StringWriter();
+            Optional<String> released = training.round(FIRST_MODEL_PER_MERCHANT, 42, 3, false, new PrintWriter(report));
+            LOG.info("{}first categorizer model {}", report, released.map(v -> v + " released").orElse("not released"));
+        } catch (RuntimeException e) {
+            LOG.error("training the first categorizer model failed; run ./ledgerstream train", e);
+        }
     }
 
     private void runFeed(KafkaPublishers publishers, MockBankFeed feed) {
