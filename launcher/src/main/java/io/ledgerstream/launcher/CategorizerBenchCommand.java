@@ -190,10 +190,10 @@ final class CategorizerBenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Median of five timed passes over the inputs, after two passes of warm-up. */
+    /** Median of fifteen timed passes over the inputs, after two passes of warm-up (this machine's timings swing). */
     private static double microsPerPrediction(CategoryModel model, List<CategoryModel.Example> examples) {
         List<ModelInput> inputs = examples.stream().map(CategoryModel.Example::input).toList();
-        double[] passes = new double[7];
+        double[] passes = new double[17];
         long sink = 0;
         for (int pass = 0; pass < passes.length; pass++) {
             long start = System.nanoTime();

@@ -1,8 +1,19 @@
 package io.ledgerstream.api.app;
 
 import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.schemas.registry.HttpSchemaRegistryClient;
+import io.ledgerstream.schemas.serde.AvroSerdes;
+import io.ledgerstream.schemas.topics.Topic;
+import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.schemas.topics.TopicProvisioner;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one Ledgerstream instance: the Kafka Streams topology and its HTTP API, until stopped.")
 public final class RunCommand implements Callable<Integer> {
+
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec
     private CommandSpec spec;
@@ -47,7 +60,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LedgerstreamApp app = new LedgerstreamApp(effectiveConfig());
+        LedgerstreamConfig effective = effectiveConfig();
+        TopicCatalog catalog = TopicCatalog.create(effective.topicPrefix(), effective.partitions(),
+                new AvroSerdes(new HttpSchemaRegistryClient(effective.schemaRegistryUrl())));
+        ensureTopics(effective, catalog);
+        LedgerstreamApp app = new LedgerstreamApp(effective, catalog);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ledgerstream-shutdown"));
         app.start();
         PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
@@ -61,5 +78,25 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Creates the topics the topology reads and writes that do not exist yet (an existing one is left
+     * as it is), so that a first start, or an upgrade that adds a topic such as categorizer.models,
+     * does not stop on a missing source topic.
+     */
+    private static void ensureTopics(LedgerstreamConfig config, TopicCatalog catalog) {
+        Set<String> known = AdminClientConfig.configNames();
+        Map<String, Object> properties = new HashMap<>();
+        config.kafkaProperties().forEach((name, value) -> {
+            String plain = name.startsWith("admin.") ? name.substring("admin.".length()) : name;
+            if (known.contains(plain)) {
+                properties.put(plain, value);
+            }
+        });
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            TopicProvisioner.ensureTopics(admin, catalog.all().stream().map(Topic::newTopic).toList(), TOPICS_TIMEOUT);
+        }
     }
 }
