@@ -65,9 +65,16 @@ final class TrainCommand implements Callable<Integer> {
         CategorizerTraining training = new CategorizerTraining(config, Pipeline.provision(config).catalog(), clock);
         PrintWriter out = spec.commandLine().getOut();
         while (true) {
-            training.round(perMerchant, seed, minUsers, dryRun, out);
             if (every == null) {
+                training.round(perMerchant, seed, minUsers, dryRun, out);
                 return 0;
+            }
+            try {
+                training.round(perMerchant, seed, minUsers, dryRun, out);
+            } catch (RuntimeException e) {
+                // on a schedule, one failed round (Kafka away for a while) must not end the rounds to come
+                spec.commandLine().getErr().println("ledgerstream train: this round failed: " + e.getMessage());
+                spec.commandLine().getErr().flush();
             }
             out.printf("next round in %s%n", every);
             out.flush();
