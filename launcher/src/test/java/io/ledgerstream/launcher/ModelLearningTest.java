@@ -115,7 +115,12 @@ class ModelLearningTest {
         // mallory's last word is travel, and it stays mallory's
         assertThat(categorized(api, "mallory", ZORBLAX).get("category").asText()).isEqualTo("TRAVEL");
 
-        // When: the app restarts, it takes the released model up again from its store
+        // When: a dry run trains and scores, it releases nothing
+        Scenarios.CliResult dry = Scenarios.cli(config, "train", "--per-merchant", "6", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).contains("model in use " + v2).contains("not released (--dry-run)").doesNotContain("released 20");
+
+        // When: the app restarts, it takes the released model up again from its store (still v2)
         app.close();
         app = new LedgerstreamApp(config, catalog).start();
         JsonNode afterRestart = categorized(new ApiClient(app.apiUrl()), "dora", ZORBLAX);
