@@ -29,7 +29,11 @@ public final class NodeNames {
     public static final String AGGREGATE = "aggregate-monthly-summaries";
     public static final String DETECT_LARGE = "detect-large-transactions";
     public static final String DETECT_DUPLICATES = "detect-duplicate-charges";
+    public static final String DETECT_UNUSUAL_AMOUNTS = "detect-unusual-amounts";
+    public static final String DETECT_BUDGET_THRESHOLDS = "detect-budget-thresholds";
     public static final String ALERT_CANDIDATES = "alert-candidates";
+    public static final String UNUSUAL_AMOUNT_CANDIDATES = "unusual-amount-candidates";
+    public static final String BUDGET_CANDIDATES = "budget-candidates";
     public static final String RECORD_ALERTS = "record-alerts";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String USER_SETTINGS_SOURCE = "user-settings-source";

@@ -1,5 +1,6 @@
 package io.ledgerstream.topology;
 
+import io.ledgerstream.schemas.avro.Category;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -26,6 +27,8 @@ public final class StoreNames {
     public static final String ALERTS = "alerts-by-user";
     /** {@code userId|merchant|amount} → {@code RecentCharge}. */
     public static final String RECENT_CHARGES = "recent-charges";
+    /** {@code userId|category} → {@code SpendingHistory}, the user's latest payments in the category. */
+    public static final String SPENDING_HISTORY = "spending-history";
     /** {@code userId} → {@code UserSettings}. */
     public static final String USER_SETTINGS = "user-settings";
     /** {@code userId|m:<merchant, lower case>} or {@code userId|t:<transactionId>} → {@code CategoryCorrection}. */
@@ -93,6 +96,11 @@ public final class StoreNames {
     /** Key of {@link #RECENT_CHARGES}; {@code amount} as a plain decimal string. */
     public static String recentChargeKey(String userId, String merchant, String amount) {
         return userPrefix(userId) + merchant + SEPARATOR + amount;
+    }
+
+    /** Key of {@link #SPENDING_HISTORY}. */
+    public static String spendingHistoryKey(String userId, Category category) {
+        return userPrefix(userId) + category.name();
     }
 
     /** Key of {@link #USER_SETTINGS}. */

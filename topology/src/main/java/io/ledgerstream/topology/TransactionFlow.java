@@ -3,12 +3,15 @@ package io.ledgerstream.topology;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.RejectedRecord;
 import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.aggregate.MonthChange;
 import io.ledgerstream.topology.aggregate.MonthlySummaryProcessor;
 import io.ledgerstream.topology.categorize.CategorizeProcessor;
 import io.ledgerstream.topology.categorize.Categorizer;
 import io.ledgerstream.topology.detect.AlertRecorder;
+import io.ledgerstream.topology.detect.BudgetDetector;
 import io.ledgerstream.topology.detect.DuplicateChargeDetector;
 import io.ledgerstream.topology.detect.LargeTransactionDetector;
+import io.ledgerstream.topology.detect.UnusualAmountDetector;
 import io.ledgerstream.topology.enrich.EnrichProcessor;
 import io.ledgerstream.topology.flow.Checked;
 import io.ledgerstream.topology.flow.IncomingTransaction;
@@ -65,17 +68,24 @@ final class TransactionFlow {
         changes.mapValues(TransactionChange::current, Named.as(NodeNames.ENRICHED_TRANSACTION))
                 .to(catalog.enriched().name(), Produced.with(catalog.enriched().keySerde(), catalog.enriched().valueSerde())
                         .withName(NodeNames.ENRICHED_SINK));
-        changes.process(MonthlySummaryProcessor::new, Named.as(NodeNames.AGGREGATE), StoreNames.MONTHLY_SUMMARIES);
-        addDetection(changes, catalog, settings);
+        KStream<String, MonthChange> months = changes.process(MonthlySummaryProcessor::new, Named.as(NodeNames.AGGREGATE),
+                StoreNames.MONTHLY_SUMMARIES);
+        addDetection(changes, months, catalog, settings);
     }
 
-    private static void addDetection(KStream<String, TransactionChange> changes, TopicCatalog catalog,
-                                     TopologySettings settings) {
+    private static void addDetection(KStream<String, TransactionChange> changes, KStream<String, MonthChange> months,
+                                     TopicCatalog catalog, TopologySettings settings) {
         KStream<String, Alert> large = changes.processValues(() -> new LargeTransactionDetector(settings),
                 Named.as(NodeNames.DETECT_LARGE), StoreNames.USER_SETTINGS);
         KStream<String, Alert> duplicates = changes.processValues(() -> new DuplicateChargeDetector(settings),
                 Named.as(NodeNames.DETECT_DUPLICATES), StoreNames.RECENT_CHARGES);
+        KStream<String, Alert> unusual = changes.processValues(UnusualAmountDetector::new,
+                Named.as(NodeNames.DETECT_UNUSUAL_AMOUNTS), StoreNames.SPENDING_HISTORY);
+        KStream<String, Alert> budgets = months.processValues(() -> new BudgetDetector(settings),
+                Named.as(NodeNames.DETECT_BUDGET_THRESHOLDS), StoreNames.USER_SETTINGS, StoreNames.ALERTS);
         large.merge(duplicates, Named.as(NodeNames.ALERT_CANDIDATES))
+                .merge(unusual, Named.as(NodeNames.UNUSUAL_AMOUNT_CANDIDATES))
+                .merge(budgets, Named.as(NodeNames.BUDGET_CANDIDATES))
                 .processValues(AlertRecorder::new, Named.as(NodeNames.RECORD_ALERTS), StoreNames.ALERTS)
                 .to(catalog.alerts().name(), Produced.with(catalog.alerts().keySerde(), catalog.alerts().valueSerde())
                         .withName(NodeNames.ALERTS_SINK));

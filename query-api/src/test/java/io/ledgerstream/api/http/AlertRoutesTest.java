@@ -9,6 +9,9 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import io.ledgerstream.api.testing.FakeUserStateReader;
 import io.ledgerstream.api.testing.TestApi;
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.Category;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,23 @@ class AlertRoutesTest {
             assertThat(newest.get("currency").asText()).isEqualTo("EUR");
             assertThat(newest.get("merchant").asText()).isEqualTo("Apple Store");
             assertThat(newest.get("createdAt").asText()).isEqualTo("2026-03-05T09:00:00Z");
+            assertThat(newest.get("month").isNull()).isTrue();
+            assertThat(newest.get("category").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldShowTheMonthAndCategoryABudgetAlertConcerns() {
+        Alert budget = alert("bob", "b-1", Instant.parse("2026-03-20T10:00:00Z"));
+        budget.setType(AlertType.BUDGET_THRESHOLD);
+        budget.setMonth("2026-03");
+        budget.setCategory(Category.FOOD_AND_DRINK);
+        JavalinTest.test(TestApi.app(new FakeUserStateReader().withAlerts("bob", budget)), (server, client) -> {
+            JsonNode only = json(client.get("/api/v1/users/bob/alerts")).get("alerts").get(0);
+
+            assertThat(only.get("type").asText()).isEqualTo("BUDGET_THRESHOLD");
+            assertThat(only.get("month").asText()).isEqualTo("2026-03");
+            assertThat(only.get("category").asText()).isEqualTo("FOOD_AND_DRINK");
         });
     }
 

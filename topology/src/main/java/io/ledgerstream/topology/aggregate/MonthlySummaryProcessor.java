@@ -13,20 +13,25 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Keeps {@value StoreNames#MONTHLY_SUMMARIES} equal to the sum of the latest live versions: a change
  * takes the previous version out of its month and puts the new one into its own (the two months may
- * differ); a removal only takes out. A month left with no transaction is deleted. Forwards nothing.
+ * differ); a removal only takes out. A month left with no transaction is deleted. Forwards, for
+ * each live version, its month's summary before and after the change ({@link MonthChange}).
  */
-public final class MonthlySummaryProcessor implements Processor<String, TransactionChange, Void, Void> {
+public final class MonthlySummaryProcessor implements Processor<String, TransactionChange, String, MonthChange> {
 
+    private ProcessorContext<String, MonthChange> context;
     private TimestampedKeyValueStore<String, MonthlySummary> summaries;
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, MonthChange> context) {
+        this.context = context;
         this.summaries = context.getStateStore(StoreNames.MONTHLY_SUMMARIES);
     }
 
     @Override
     public void process(Record<String, TransactionChange> record) {
         TransactionChange change = record.value();
+        String currentKey = keyOf(change.current());
+        MonthlySummary before = ValueAndTimestamp.getValueOrNull(summaries.get(currentKey));
         if (change.previous() != null) {
             String key = keyOf(change.previous());
             MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(key));
@@ -35,9 +40,11 @@ public final class MonthlySummaryProcessor implements Processor<String, Transact
             }
         }
         if (!change.current().getRemoved()) {
-            String key = keyOf(change.current());
-            MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(key));
-            store(key, MonthlySummaries.add(summary, change.current()), record.timestamp());
+            MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(currentKey));
+            MonthlySummary after = MonthlySummaries.add(summary, change.current());
+            store(currentKey, after, record.timestamp());
+            context.forward(record.withValue(new MonthChange(change.current(),
+                    MonthlySummaries.monthOf(change.current()), before, after)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ledgerstream.topology.detect;
 
+import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -20,5 +21,10 @@ final class AlertFormat {
     /** Who was paid: the merchant, else the description. */
     static String payee(EnrichedTransaction transaction) {
         return transaction.getMerchant() != null ? transaction.getMerchant() : transaction.getDescription();
+    }
+
+    /** {@code FOOD_AND_DRINK} as people write it: {@code food and drink}. */
+    static String category(Category category) {
+        return category.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,10 +1,12 @@
 package io.ledgerstream.topology.settings;
 
+import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.TopologySettings;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Optional;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -36,6 +38,14 @@ public final class UserSettingsView {
         UserSettings settings = settings(userId);
         BigDecimal chosen = settings == null ? null : settings.getLargeTransactionThreshold();
         return chosen != null && chosen.signum() > 0 ? chosen : defaults.defaultLargeTransactionThreshold();
+    }
+
+    /** The user's monthly budget for {@code category} in the base currency, if a positive one is set. */
+    public Optional<BigDecimal> budget(String userId, Category category) {
+        UserSettings settings = settings(userId);
+        BigDecimal budget = settings == null || settings.getBudgets() == null ? null
+                : settings.getBudgets().get(category.name());
+        return budget != null && budget.signum() > 0 ? Optional.of(budget) : Optional.empty();
     }
 
     private UserSettings settings(String userId) {

@@ -1,0 +1,116 @@
+package io.ledgerstream.topology.detect;
+
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.EnrichedTransaction;
+import io.ledgerstream.schemas.avro.Severity;
+import io.ledgerstream.schemas.avro.SpendingHistory;
+import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.flow.TransactionChange;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * UNUSUAL_AMOUNT: a payment far above what this user usually pays in its category. The baseline is
+ * robust, so that one earlier outlier does not move it: the median of the user's latest
+ * {@value #HISTORY} payments in the category ({@value StoreNames#SPENDING_HISTORY}) and their median
+ * absolute deviation (MAD). It speaks only with at least {@value #MIN_HISTORY} payments of history,
+ * and only about a payment that is all of:
+ * <ul>
+ *   <li>at least 3.5 robust deviations above the median ({@code (x − median) / (1.4826 · MAD)});
+ *   <li>at least {@value #MIN_MULTIPLE} times the median, so a tight baseline (a subscription's
+ *       fixed price) does not turn a small rise into news;
+ *   <li>at least {@value #MIN_AMOUNT} in the base currency.
+ * </ul>
+ * Each payment's first live version joins the history after it is judged. All of it in exact
+ * decimals; nothing here is a float.
+ */
+public final class UnusualAmountDetector implements FixedKeyProcessor<String, TransactionChange, Alert> {
+
+    static final int HISTORY = 50;
+    static final int MIN_HISTORY = 8;
+    static final int MIN_MULTIPLE = 3;
+    static final int MIN_AMOUNT = 20;
+    /** 3.5 × 1.4826: 3.5 standard deviations of a normal distribution, estimated from the MAD. */
+    private static final BigDecimal DEVIATIONS = new BigDecimal("5.1891");
+
+    private FixedKeyProcessorContext<String, Alert> context;
+    private TimestampedKeyValueStore<String, SpendingHistory> histories;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.histories = context.getStateStore(StoreNames.SPENDING_HISTORY);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, TransactionChange> record) {
+        if (!record.value().isFirstLiveVersion()) {
+            return;
+        }
+        EnrichedTransaction payment = record.value().current();
+        BigDecimal paid = payment.getBaseAmount().negate();
+        if (paid.signum() <= 0) {
+            return;
+        }
+        String key = StoreNames.spendingHistoryKey(payment.getUserId(), payment.getCategory());
+        SpendingHistory history = ValueAndTimestamp.getValueOrNull(histories.get(key));
+        List<BigDecimal> amounts = history == null ? new ArrayList<>() : new ArrayList<>(history.getAmounts());
+        if (amounts.size() >= MIN_HISTORY) {
+            judge(record, payment, paid, amounts);
+        }
+        amounts.add(paid.setScale(4, RoundingMode.UNNECESSARY));
+        if (amounts.size() > HISTORY) {
+            amounts.subList(0, amounts.size() - HISTORY).clear();
+        }
+        histories.put(key, ValueAndTimestamp.make(new SpendingHistory(amounts), record.timestamp()));
+    }
+
+    private void judge(FixedKeyRecord<String, TransactionChange> record, EnrichedTransaction payment, BigDecimal paid,
+                       List<BigDecimal> amounts) {
+        BigDecimal median = median(amounts);
+        BigDecimal mad = median(amounts.stream().map(amount -> amount.subtract(median).abs()).toList());
+        boolean unusual = paid.compareTo(BigDecimal.valueOf(MIN_AMOUNT)) >= 0
+                && paid.compareTo(median.multiply(BigDecimal.valueOf(MIN_MULTIPLE))) >= 0
+                && paid.subtract(median).compareTo(mad.multiply(DEVIATIONS)) >= 0;
+        if (!unusual) {
+            return;
+        }
+        BigDecimal times = paid.divide(median, 1, RoundingMode.HALF_UP);
+        String currency = payment.getBaseCurrency();
+        Alert alert = Alert.newBuilder()
+                .setAlertId(AlertIds.of(AlertType.UNUSUAL_AMOUNT, payment.getUserId(), payment.getTransactionId()))
+                .setUserId(payment.getUserId())
+                .setType(AlertType.UNUSUAL_AMOUNT)
+                .setSeverity(Severity.WARNING)
+                .setTransactionId(payment.getTransactionId())
+                .setBookedAt(payment.getBookedAt())
+                .setAmount(paid)
+                .setCurrency(currency)
+                .setMerchant(payment.getMerchant())
+                .setCategory(payment.getCategory())
+                .setMessage(AlertFormat.money(paid, currency) + " at " + AlertFormat.payee(payment) + " is "
+                        + times.toPlainString() + "× your usual " + AlertFormat.category(payment.getCategory())
+                        + " payment (" + AlertFormat.money(median, currency) + ", the median of your last "
+                        + amounts.size() + ")")
+                .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
+                .build();
+        context.forward(record.withValue(alert));
+    }
+
+    /** The median: the middle amount, or the mean of the two middle ones. */
+    static BigDecimal median(List<BigDecimal> amounts) {
+        List<BigDecimal> sorted = amounts.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle)
+                : sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.TWO);
+    }
+}

@@ -1,0 +1,163 @@
+package io.ledgerstream.topology;
+
+import static io.ledgerstream.topology.TopologyHarness.transaction;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.Category;
+import io.ledgerstream.schemas.avro.Severity;
+import io.ledgerstream.schemas.avro.UserSettings;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Unusual-amount and budget alerts, and the cases where neither may speak. */
+class SpendingAlertTopologyTest {
+
+    @RegisterExtension
+    final TopologyHarness harness = new TopologyHarness();
+
+    private int sequence;
+
+    /** A grocery payment at Tesco on its own day, so no two look like a duplicate charge. */
+    private void groceries(String amount) {
+        sequence++;
+        harness.send(transaction("alice", "t-" + sequence, LocalDate.of(2026, 1, 1).plusDays(sequence).toString(),
+                "-" + amount).setMerchant("Tesco"));
+    }
+
+    private List<Alert> alertsOf(AlertType type) {
+        return harness.alerts.readValuesToList().stream().filter(alert -> alert.getType() == type).toList();
+    }
+
+    private void budgets(Map<String, BigDecimal> budgets) {
+        harness.settings.pipeInput("alice", new UserSettings("alice", "EUR", "UTC", null, budgets,
+                Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void shouldTellAPaymentFarAboveTheUsersUsualInItsCategory() {
+        for (int i = 0; i < 10; i++) {
+            groceries(Integer.toString(40 + 2 * i) + ".00"); // 40, 42, ..., 58: median 49, MAD 5
+        }
+        groceries("400.00");
+
+        List<Alert> unusual = alertsOf(AlertType.UNUSUAL_AMOUNT);
+        assertThat(unusual).hasSize(1);
+        Alert alert = unusual.get(0);
+        assertThat(alert.getTransactionId()).isEqualTo("t-11");
+        assertThat(alert.getCategory()).isEqualTo(Category.FOOD_AND_DRINK);
+        assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(alert.getAmount()).isEqualByComparingTo("400.00");
+        // 400 / 49 = 8.16...
+        assertThat(alert.getMessage()).isEqualTo(
+                "400.00 EUR at Tesco is 8.2× your usual food and drink payment (49.00 EUR, the median of your last 10)");
+    }
+
+    @Test
+    void shouldAskForThreeAndAHalfRobustDeviationsWhereTheUsualAmountsSpreadWidely() {
+        for (int i = 1; i <= 10; i++) {
+            groceries(Integer.toString(10 * i) + ".00"); // 10 ... 100: median 55, MAD 25
+        }
+        groceries("170.00"); // 3.1 times the median, but 115 above it: less than 3.5 × 1.4826 × 25 = 129.7
+        assertThat(alertsOf(AlertType.UNUSUAL_AMOUNT)).isEmpty();
+
+        groceries("195.00"); // now the median of 11 is 60 and the MAD 30 (limit 155.7): 135 above, still quiet
+        groceries("260.00"); // median 65, MAD 30 (limit 155.7): 195 above it
+        assertThat(alertsOf(AlertType.UNUSUAL_AMOUNT)).extracting(Alert::getTransactionId).containsExactly("t-13");
+    }
+
+    @Test
+    void shouldStayQuietBeforeEnoughHistory() {
+        for (int i = 0; i < 7; i++) {
+            groceries("50.00");
+        }
+        groceries("900.00");
+
+        assertThat(alertsOf(AlertType.UNUSUAL_AMOUNT)).as("seven payments are not a baseline yet").isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietForNormalSpendingAndSmallRises() {
+        Random random = new Random(5);
+        for (int i = 0; i < 60; i++) {
+            groceries(BigDecimal.valueOf(3000 + random.nextInt(4000), 2).toPlainString()); // 30.00 to 69.99
+        }
+        groceries("120.00"); // 2.4 times the usual: more, not news
+
+        assertThat(alertsOf(AlertType.UNUSUAL_AMOUNT)).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeEachCategoryByItsOwnHistory() {
+        for (int i = 0; i < 10; i++) {
+            groceries("10.00");
+        }
+        harness.send(transaction("alice", "tv", "2026-02-20", "-450.00").setMerchant("Media Markt").setMcc("5732"));
+
+        assertThat(alertsOf(AlertType.UNUSUAL_AMOUNT)).as("no electronics history: nothing to compare with").isEmpty();
+    }
+
+    @Test
+    void shouldTellEachBudgetThresholdOnceAsSpendingCrossesIt() {
+        budgets(Map.of("FOOD_AND_DRINK", new BigDecimal("500.0000")));
+
+        groceries("200.00"); // 40%
+        groceries("60.00");  // 52%
+        groceries("150.00"); // 82%
+        groceries("100.00"); // 102%
+        groceries("10.00");  // 104%
+
+        List<Alert> budget = alertsOf(AlertType.BUDGET_THRESHOLD);
+        assertThat(budget).extracting(Alert::getTransactionId).containsExactly("t-2", "t-3", "t-4");
+        assertThat(budget).extracting(Alert::getSeverity).containsExactly(Severity.INFO, Severity.WARNING, Severity.CRITICAL);
+        assertThat(budget).allSatisfy(alert -> {
+            assertThat(alert.getMonth()).isEqualTo("2026-01");
+            assertThat(alert.getCategory()).isEqualTo(Category.FOOD_AND_DRINK);
+        });
+        assertThat(budget).extracting(Alert::getMessage).containsExactly(
+                "Food and drink: 260.00 EUR spent in 2026-01, 52% of your 500.00 EUR budget",
+                "Food and drink: 410.00 EUR spent in 2026-01, 82% of your 500.00 EUR budget",
+                "Food and drink is over budget in 2026-01: 510.00 EUR spent of 500.00 EUR (102%)");
+    }
+
+    @Test
+    void shouldTellOnlyTheHighestThresholdAPaymentCrossesAndNoLowerOneAfterARefund() {
+        budgets(Map.of("FOOD_AND_DRINK", new BigDecimal("100.0000")));
+
+        groceries("120.00");                                        // 0% to 120%
+        harness.send(transaction("alice", "refund", "2026-01-20", "80.00").setMerchant("Tesco")); // back to 40%
+        groceries("30.00");                                         // 70%: crosses 50% again
+
+        List<Alert> budget = alertsOf(AlertType.BUDGET_THRESHOLD);
+        assertThat(budget).hasSize(1);
+        assertThat(budget.get(0).getSeverity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void shouldStartEachMonthAfreshAndIgnoreCategoriesWithoutABudget() {
+        budgets(Map.of("FOOD_AND_DRINK", new BigDecimal("100.0000")));
+
+        harness.send(transaction("alice", "jan", "2026-01-10", "-60.00").setMerchant("Tesco"));
+        harness.send(transaction("alice", "feb", "2026-02-10", "-60.00").setMerchant("Tesco"));
+        harness.send(transaction("alice", "tv", "2026-02-11", "-900.00").setMerchant("Media Markt").setMcc("5732"));
+
+        assertThat(alertsOf(AlertType.BUDGET_THRESHOLD)).extracting(Alert::getMonth).containsExactly("2026-01", "2026-02");
+    }
+
+    @Test
+    void shouldNotRepeatABudgetAlertWhenAPaymentIsReplacedByANewVersion() {
+        budgets(Map.of("FOOD_AND_DRINK", new BigDecimal("100.0000")));
+
+        harness.send(transaction("alice", "t-1", "2026-01-10", "-55.00").setMerchant("Tesco"));
+        harness.send(transaction("alice", "t-1", "2026-01-10", "-56.00").setMerchant("Tesco")); // posted amount
+
+        assertThat(alertsOf(AlertType.BUDGET_THRESHOLD)).hasSize(1);
+    }
+}
