@@ -160,4 +160,51 @@ class SpendingAlertTopologyTest {
 
         assertThat(alertsOf(AlertType.BUDGET_THRESHOLD)).hasSize(1);
     }
+
+    /** A flight (MCC 4511: travel) booked on {@code date}. */
+    private void flight(String id, String date, String amount) {
+        harness.send(transaction("alice", id, date, "-" + amount).setMerchant("Sky Air").setMcc("4511"));
+    }
+
+    @Test
+    void shouldTellWhenACategoryPassesTwiceItsAverageOfThePreviousMonths() {
+        flight("jan", "2026-01-10", "100.00");
+        flight("feb", "2026-02-10", "140.00"); // average 120: the mark is 240
+        flight("mar-1", "2026-03-05", "150.00");
+        flight("mar-2", "2026-03-12", "100.00"); // 250
+        flight("mar-3", "2026-03-19", "100.00"); // 350: already told this month
+
+        List<Alert> spikes = alertsOf(AlertType.SPENDING_SPIKE);
+        assertThat(spikes).hasSize(1);
+        Alert spike = spikes.get(0);
+        assertThat(spike.getTransactionId()).isEqualTo("mar-2");
+        assertThat(spike.getMonth()).isEqualTo("2026-03");
+        assertThat(spike.getCategory()).isEqualTo(Category.TRAVEL);
+        assertThat(spike.getAmount()).isEqualByComparingTo("250.00");
+        assertThat(spike.getMessage())
+                .isEqualTo("Travel in 2026-03: 250.00 EUR so far, 2.1× your average of 120.00 EUR over the previous 2 months");
+    }
+
+    @Test
+    void shouldNeedTwoEarlierMonthsAndSomeEarlierSpendingInTheCategory() {
+        flight("feb", "2026-02-10", "50.00");
+        flight("mar", "2026-03-10", "400.00"); // one earlier month only
+        groceries("30.00");                     // January: groceries, no travel
+        harness.send(transaction("alice", "dec", "2025-12-10", "-30.00").setMerchant("Tesco"));
+        harness.send(transaction("alice", "cinema", "2026-03-11", "-80.00").setMerchant("Odeon").setMcc("7832"));
+
+        assertThat(alertsOf(AlertType.SPENDING_SPIKE)).as("no usual to compare with").isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietForSteadySpending() {
+        String[] months = {"2026-01", "2026-02", "2026-03", "2026-04", "2026-05"};
+        for (int m = 0; m < months.length; m++) {
+            for (int week = 0; week < 4; week++) {
+                flight("f-" + m + "-" + week, months[m] + "-" + (10 + week * 5), Integer.toString(80 + 7 * ((m + week) % 3)) + ".00");
+            }
+        }
+
+        assertThat(alertsOf(AlertType.SPENDING_SPIKE)).isEmpty();
+    }
 }

@@ -1,0 +1,107 @@
+package io.ledgerstream.topology.detect;
+
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.Category;
+import io.ledgerstream.schemas.avro.EnrichedTransaction;
+import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.Severity;
+import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.aggregate.MonthChange;
+import io.ledgerstream.topology.categorize.Categories;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * SPENDING_SPIKE: a category's spending this month passed {@value #MULTIPLE} times its average over
+ * the previous {@value #MONTHS} months (from {@value StoreNames#MONTHLY_SUMMARIES}), and by at least
+ * {@value #MIN_EXCESS} in the base currency. It needs at least {@value #MIN_MONTHS} of those months
+ * with any activity of the user (a month without a summary is no evidence), counts a month without
+ * spending in the category as zero, and says nothing of a category the user never spent on before
+ * (there is no usual to compare with). Told once per category and month, when spending crosses the
+ * mark.
+ */
+public final class SpendingSpikeDetector implements FixedKeyProcessor<String, MonthChange, Alert> {
+
+    static final int MONTHS = 3;
+    static final int MIN_MONTHS = 2;
+    static final int MULTIPLE = 2;
+    static final int MIN_EXCESS = 50;
+
+    private FixedKeyProcessorContext<String, Alert> context;
+    private TimestampedKeyValueStore<String, MonthlySummary> summaries;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.summaries = context.getStateStore(StoreNames.MONTHLY_SUMMARIES);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, MonthChange> record) {
+        MonthChange change = record.value();
+        EnrichedTransaction transaction = change.transaction();
+        Category category = transaction.getCategory();
+        if (Categories.isMoneyIn(category) || category == Category.UNCATEGORIZED) {
+            return;
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        int months = 0;
+        for (int back = 1; back <= MONTHS; back++) {
+            MonthlySummary earlier = ValueAndTimestamp.getValueOrNull(summaries.get(
+                    StoreNames.summaryKey(transaction.getUserId(), change.month().minusMonths(back))));
+            if (earlier != null) {
+                months++;
+                total = total.add(spent(earlier, category));
+            }
+        }
+        if (months < MIN_MONTHS || total.signum() <= 0) {
+            return;
+        }
+        BigDecimal average = total.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_EVEN);
+        BigDecimal mark = average.multiply(BigDecimal.valueOf(MULTIPLE)).max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
+        BigDecimal before = spent(change.before(), category);
+        BigDecimal after = spent(change.after(), category);
+        if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {
+            context.forward(record.withValue(alert(record, change, average, after, months)));
+        }
+    }
+
+    private static Alert alert(FixedKeyRecord<String, MonthChange> record, MonthChange change, BigDecimal average,
+                               BigDecimal spent, int months) {
+        EnrichedTransaction transaction = change.transaction();
+        Category category = transaction.getCategory();
+        String currency = change.after().getCurrency();
+        String what = AlertFormat.category(category);
+        return Alert.newBuilder()
+                .setAlertId(AlertIds.of(AlertType.SPENDING_SPIKE, transaction.getUserId(), change.month().toString(),
+                        category.name()))
+                .setUserId(transaction.getUserId())
+                .setType(AlertType.SPENDING_SPIKE)
+                .setSeverity(Severity.INFO)
+                .setTransactionId(transaction.getTransactionId())
+                .setBookedAt(transaction.getBookedAt())
+                .setAmount(spent)
+                .setCurrency(currency)
+                .setMerchant(transaction.getMerchant())
+                .setMonth(change.month().toString())
+                .setCategory(category)
+                .setMessage(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " in " + change.month() + ": "
+                        + AlertFormat.money(spent, currency) + " so far, "
+                        + spent.divide(average, 1, RoundingMode.HALF_UP).toPlainString() + "× your average of "
+                        + AlertFormat.money(average, currency) + " over the previous " + months + " months")
+                .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
+                .build();
+    }
+
+    private static BigDecimal spent(MonthlySummary summary, Category category) {
+        return summary == null ? BigDecimal.ZERO : summary.getByCategory().getOrDefault(category.name(), BigDecimal.ZERO);
+    }
+}
