@@ -6,6 +6,7 @@ import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.FxRate;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.RecentCharge;
 import io.ledgerstream.schemas.avro.SpendingHistory;
 import io.ledgerstream.schemas.avro.TransactionVersion;
@@ -35,6 +36,7 @@ final class StateStores {
         builder.addStateStore(store(StoreNames.ALERTS, serdes, Alert.class));
         builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
         builder.addStateStore(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class));
+        builder.addStateStore(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class));
         builder.addStateStore(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class));
         builder.addStateStore(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class));
     }

@@ -29,6 +29,8 @@ public final class StoreNames {
     public static final String RECENT_CHARGES = "recent-charges";
     /** {@code userId|category} → {@code SpendingHistory}, the user's latest payments in the category. */
     public static final String SPENDING_HISTORY = "spending-history";
+    /** {@code userId|merchant, lower case} → {@code PaymentSeries}, the user's payments to the merchant. */
+    public static final String RECURRING_PAYMENTS = "recurring-payments";
     /** {@code userId} → {@code UserSettings}. */
     public static final String USER_SETTINGS = "user-settings";
     /** {@code userId|m:<merchant, lower case>} or {@code userId|t:<transactionId>} → {@code CategoryCorrection}. */
@@ -101,6 +103,11 @@ public final class StoreNames {
     /** Key of {@link #SPENDING_HISTORY}. */
     public static String spendingHistoryKey(String userId, Category category) {
         return userPrefix(userId) + category.name();
+    }
+
+    /** Key of {@link #RECURRING_PAYMENTS}; the merchant compared without case. */
+    public static String recurringPaymentsKey(String userId, String merchant) {
+        return userPrefix(userId) + merchant.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Key of {@link #USER_SETTINGS}. */

@@ -11,6 +11,7 @@ import io.ledgerstream.topology.detect.AlertRecorder;
 import io.ledgerstream.topology.detect.BudgetDetector;
 import io.ledgerstream.topology.detect.DuplicateChargeDetector;
 import io.ledgerstream.topology.detect.LargeTransactionDetector;
+import io.ledgerstream.topology.detect.RecurringPaymentDetector;
 import io.ledgerstream.topology.detect.SpendingSpikeDetector;
 import io.ledgerstream.topology.detect.UnusualAmountDetector;
 import io.ledgerstream.topology.enrich.EnrichProcessor;
@@ -86,10 +87,13 @@ final class TransactionFlow {
                 Named.as(NodeNames.DETECT_BUDGET_THRESHOLDS), StoreNames.USER_SETTINGS, StoreNames.ALERTS);
         KStream<String, Alert> spikes = months.processValues(SpendingSpikeDetector::new,
                 Named.as(NodeNames.DETECT_SPENDING_SPIKES), StoreNames.MONTHLY_SUMMARIES);
+        KStream<String, Alert> recurring = changes.process(RecurringPaymentDetector::new,
+                Named.as(NodeNames.DETECT_RECURRING_PAYMENTS), StoreNames.RECURRING_PAYMENTS);
         large.merge(duplicates, Named.as(NodeNames.ALERT_CANDIDATES))
                 .merge(unusual, Named.as(NodeNames.UNUSUAL_AMOUNT_CANDIDATES))
                 .merge(budgets, Named.as(NodeNames.BUDGET_CANDIDATES))
                 .merge(spikes, Named.as(NodeNames.SPENDING_SPIKE_CANDIDATES))
+                .merge(recurring, Named.as(NodeNames.RECURRING_PAYMENT_CANDIDATES))
                 .processValues(AlertRecorder::new, Named.as(NodeNames.RECORD_ALERTS), StoreNames.ALERTS)
                 .to(catalog.alerts().name(), Produced.with(catalog.alerts().keySerde(), catalog.alerts().valueSerde())
                         .withName(NodeNames.ALERTS_SINK));
