@@ -2,11 +2,12 @@ package io.ledgerstream.api.http;
 
 import io.javalin.http.Context;
 import io.ledgerstream.api.http.dto.AlertsResponse;
+import io.ledgerstream.api.http.dto.RecurringPaymentsResponse;
 import io.ledgerstream.api.query.UserStateReader;
 import io.ledgerstream.api.routing.OwnerRouting;
 import io.ledgerstream.topology.StoreNames;
 
-/** {@code /alerts}: a user's recent alerts, newest first. */
+/** {@code /alerts}: a user's recent alerts, newest first; {@code /recurring}: what the detectors found recurs. */
 final class AlertController {
 
     private final UserStateReader reader;
@@ -24,5 +25,13 @@ final class AlertController {
             return;
         }
         ctx.json(AlertsResponse.from(userId, reader.alerts(userId, limit)));
+    }
+
+    void recurring(Context ctx) {
+        String userId = RequestParams.userId(ctx);
+        if (routing.answeredElsewhere(ctx, StoreNames.RECURRING_PAYMENTS, userId)) {
+            return;
+        }
+        ctx.json(RecurringPaymentsResponse.from(userId, reader.recurringPayments(userId)));
     }
 }

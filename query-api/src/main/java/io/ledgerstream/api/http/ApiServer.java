@@ -37,6 +37,7 @@ public final class ApiServer {
             config.routes.get(USERS + "/months", summaries::months);
             config.routes.get(USERS + "/transactions", transactions::transactions);
             config.routes.get(USERS + "/alerts", alerts::alerts);
+            config.routes.get(USERS + "/recurring", alerts::recurring);
             config.routes.post(USERS + "/corrections", commands::correction);
             config.routes.put(USERS + "/settings", commands::settings);
 

@@ -3,6 +3,7 @@ package io.ledgerstream.api.query;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.topology.StoreNames;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -82,6 +83,22 @@ public final class InteractiveQueryReader implements UserStateReader {
         try (UserEntries<Alert> entries = range(StoreNames.ALERTS, userId, query)) {
             return NewestAlerts.of(entries, limit);
         }
+    }
+
+    @Override
+    public List<PaymentSeries> recurringPayments(String userId) {
+        RangeQuery<String, PaymentSeries> query =
+                RangeQuery.withRange(StoreNames.userPrefix(userId), StoreNames.userRangeEnd(userId));
+        List<PaymentSeries> recurring = new ArrayList<>();
+        try (UserEntries<PaymentSeries> entries = range(StoreNames.RECURRING_PAYMENTS, userId, query)) {
+            while (entries.hasNext()) {
+                PaymentSeries series = entries.next();
+                if (series.getCadence() != null) {
+                    recurring.add(series);
+                }
+            }
+        }
+        return recurring;
     }
 
     private <V> UserEntries<V> range(String storeName, String userId, RangeQuery<String, V> query) {

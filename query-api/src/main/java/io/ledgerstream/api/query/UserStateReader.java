@@ -3,6 +3,7 @@ package io.ledgerstream.api.query;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.PaymentSeries;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -32,4 +33,7 @@ public interface UserStateReader {
 
     /** The user's most recent alerts, newest first, at most {@code limit}. */
     List<Alert> alerts(String userId, int limit);
+
+    /** The user's payments that recur (subscriptions and bills), by merchant. */
+    List<PaymentSeries> recurringPayments(String userId);
 }

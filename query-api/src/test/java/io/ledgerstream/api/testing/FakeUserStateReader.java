@@ -4,6 +4,7 @@ import io.ledgerstream.api.query.UserStateReader;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.PaymentSeries;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class FakeUserStateReader implements UserStateReader {
     private final Map<String, List<MonthlySummary>> months = new HashMap<>();
     private final Map<String, List<EnrichedTransaction>> transactions = new HashMap<>();
     private final Map<String, List<Alert>> alerts = new HashMap<>();
+    private final Map<String, List<PaymentSeries>> recurring = new HashMap<>();
     private RuntimeException failure;
 
     public Optional<LocalDate> lastFrom;
@@ -39,6 +41,12 @@ public final class FakeUserStateReader implements UserStateReader {
     /** Alerts in the order the reader returns them (newest first). */
     public FakeUserStateReader withAlerts(String userId, Alert... list) {
         alerts.put(userId, List.of(list));
+        return this;
+    }
+
+    /** Recurring payments in the order the reader returns them (by merchant). */
+    public FakeUserStateReader withRecurring(String userId, PaymentSeries... list) {
+        recurring.put(userId, List.of(list));
         return this;
     }
 
@@ -79,6 +87,12 @@ public final class FakeUserStateReader implements UserStateReader {
         lastLimit = limit;
         List<Alert> all = alerts.getOrDefault(userId, List.of());
         return new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public List<PaymentSeries> recurringPayments(String userId) {
+        failIfAsked();
+        return recurring.getOrDefault(userId, List.of());
     }
 
     private void failIfAsked() {

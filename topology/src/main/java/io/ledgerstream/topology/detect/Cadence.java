@@ -1,9 +1,12 @@
 package io.ledgerstream.topology.detect;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -72,8 +75,22 @@ public enum Cadence {
         };
     }
 
+    /**
+     * What {@code amount} at this cadence comes to per month (52 weeks or 4 quarters a year), rounded
+     * half-even to {@code scale} digits: an estimate for totals, not an amount paid.
+     */
+    public BigDecimal perMonth(BigDecimal amount, int scale) {
+        return switch (this) {
+            case WEEKLY -> amount.multiply(BigDecimal.valueOf(52)).divide(BigDecimal.valueOf(12), scale, RoundingMode.HALF_EVEN);
+            case BIWEEKLY -> amount.multiply(BigDecimal.valueOf(26)).divide(BigDecimal.valueOf(12), scale, RoundingMode.HALF_EVEN);
+            case MONTHLY -> amount.setScale(scale, RoundingMode.HALF_EVEN);
+            case QUARTERLY -> amount.divide(BigDecimal.valueOf(3), scale, RoundingMode.HALF_EVEN);
+            case YEARLY -> amount.divide(BigDecimal.valueOf(12), scale, RoundingMode.HALF_EVEN);
+        };
+    }
+
     /** {@code monthly}, as a sentence says it. */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
