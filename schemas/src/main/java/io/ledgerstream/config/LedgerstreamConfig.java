@@ -40,16 +40,27 @@ public final class LedgerstreamConfig {
         HTTP_PORT("http.port", "LEDGERSTREAM_HTTP_PORT", "8080"),
         /** host:port other instances use to reach this one's API; empty for a single instance. */
         APPLICATION_SERVER("application.server", "LEDGERSTREAM_APPLICATION_SERVER", ""),
-        STREAM_THREADS("stream.threads", "LEDGERSTREAM_STREAM_THREADS", "1");
+        STREAM_THREADS("stream.threads", "LEDGERSTREAM_STREAM_THREADS", "1"),
+        /** The key webhooks are signed with (HMAC-SHA256); never logged. Empty: webhooks are not sent. */
+        WEBHOOK_SECRET("notify.webhook.secret", "LEDGERSTREAM_WEBHOOK_SECRET", "", true),
+        /** {@code smtp://[user:password@]host[:port]} (or {@code smtps://}) of the mail server; empty: no e-mail. */
+        SMTP_URL("notify.smtp.url", "LEDGERSTREAM_SMTP_URL", ""),
+        SMTP_FROM("notify.smtp.from", "LEDGERSTREAM_SMTP_FROM", "ledgerstream@localhost");
 
         final String property;
         final String env;
         final String defaultValue;
+        final boolean secret;
 
         Key(String property, String env, String defaultValue) {
+            this(property, env, defaultValue, false);
+        }
+
+        Key(String property, String env, String defaultValue, boolean secret) {
             this.property = property;
             this.env = env;
             this.defaultValue = defaultValue;
+            this.secret = secret;
         }
 
         public String property() {
@@ -208,6 +219,22 @@ public final class LedgerstreamConfig {
         return server == null || server.isBlank() ? Optional.empty() : Optional.of(server);
     }
 
+    /** The webhook signing key, if one is set. */
+    public Optional<String> webhookSecret() {
+        String secret = get(Key.WEBHOOK_SECRET);
+        return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+    }
+
+    /** The mail server's URL, if one is set. */
+    public Optional<String> smtpUrl() {
+        String url = get(Key.SMTP_URL);
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
+    }
+
+    public String smtpFrom() {
+        return get(Key.SMTP_FROM);
+    }
+
     public int streamThreads() {
         return intValue(Key.STREAM_THREADS);
     }
@@ -227,13 +254,14 @@ public final class LedgerstreamConfig {
     }
 
     /**
-     * For logs: Kafka pass-throughs by name only (sasl.jaas.config holds secrets), and any
-     * {@code user:password@} in a URL (Redis, the registry) masked.
+     * For logs: Kafka pass-throughs by name only (sasl.jaas.config holds secrets), any
+     * {@code user:password@} in a URL (Redis, the registry, SMTP) masked, and secrets as {@code ***}.
      */
     @Override
     public String toString() {
         Map<Key, String> shown = new LinkedHashMap<>();
-        values.forEach((key, value) -> shown.put(key, CREDENTIALS_IN_URL.matcher(value).replaceAll("//***@")));
+        values.forEach((key, value) -> shown.put(key, key.secret && !value.isEmpty() ? "***"
+                : CREDENTIALS_IN_URL.matcher(value).replaceAll("//***@")));
         return "LedgerstreamConfig" + shown + " + kafka properties " + kafka.keySet();
     }
 }

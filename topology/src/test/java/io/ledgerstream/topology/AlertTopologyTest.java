@@ -53,7 +53,7 @@ class AlertTopologyTest {
 
     @Test
     void shouldUseTheUsersOwnThreshold() {
-        harness.settings.pipeInput("alice", new UserSettings("alice", "EUR", "UTC", new BigDecimal("500.0000"), Map.of(),
+        harness.settings.pipeInput("alice", new UserSettings("alice", "EUR", "UTC", new BigDecimal("500.0000"), Map.of(), null,
                 Instant.parse("2026-03-01T00:00:00Z")));
 
         harness.send(transaction("alice", "t-1", "2026-03-04", "-600.00").setMerchant("Bike Shop"));

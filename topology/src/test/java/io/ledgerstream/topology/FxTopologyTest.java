@@ -38,7 +38,7 @@ class FxTopologyTest {
 
     @Test
     void shouldConvertIntoTheBaseCurrencyTheUserChose() {
-        harness.settings.pipeInput("alice", new UserSettings("alice", "GBP", "Europe/London", null, Map.of(),
+        harness.settings.pipeInput("alice", new UserSettings("alice", "GBP", "Europe/London", null, Map.of(), null,
                 Instant.parse("2026-03-01T00:00:00Z")));
         harness.publishRate("USD", "2026-03-01", "1.1000");
         harness.publishRate("GBP", "2026-03-01", "0.8400");
@@ -56,7 +56,7 @@ class FxTopologyTest {
 
     @Test
     void shouldFallBackToTheDefaultBaseCurrencyWhenTheUsersSettingsAreDeleted() {
-        harness.settings.pipeInput("alice", new UserSettings("alice", "GBP", "Europe/London", null, Map.of(),
+        harness.settings.pipeInput("alice", new UserSettings("alice", "GBP", "Europe/London", null, Map.of(), null,
                 Instant.parse("2026-03-01T00:00:00Z")));
         harness.settings.pipeInput("alice", (UserSettings) null);
 
@@ -77,7 +77,7 @@ class FxTopologyTest {
 
     @Test
     void shouldRoundToTheBaseCurrencysMinorUnit() {
-        harness.settings.pipeInput("alice", new UserSettings("alice", "JPY", "Asia/Tokyo", null, Map.of(),
+        harness.settings.pipeInput("alice", new UserSettings("alice", "JPY", "Asia/Tokyo", null, Map.of(), null,
                 Instant.parse("2026-03-01T00:00:00Z")));
         harness.publishRate("JPY", "2026-03-01", "161.2300");
 

@@ -37,7 +37,7 @@ class SpendingAlertTopologyTest {
     }
 
     private void budgets(Map<String, BigDecimal> budgets) {
-        harness.settings.pipeInput("alice", new UserSettings("alice", "EUR", "UTC", null, budgets,
+        harness.settings.pipeInput("alice", new UserSettings("alice", "EUR", "UTC", null, budgets, null,
                 Instant.parse("2026-01-01T00:00:00Z")));
     }
 

@@ -8,6 +8,8 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import io.ledgerstream.api.testing.RecordingPublisher;
 import io.ledgerstream.api.testing.TestApi;
+import io.ledgerstream.schemas.avro.NotificationSettings;
+import io.ledgerstream.schemas.avro.Severity;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -55,6 +57,25 @@ class SettingsRoutesTest {
         });
     }
 
+    @Test
+    void shouldPublishWhereAndWhenAlertsAreSent() {
+        JavalinTest.test(TestApi.app(publisher), (server, client) -> {
+            Response response = putRaw(client, PATH, """
+                    {"baseCurrency": "EUR", "timeZone": "Europe/Berlin",
+                     "notifications": {"webhookUrl": "https://hooks.example.com/ledger", "email": "alice@example.com",
+                                       "minSeverity": "warning", "quietHoursFrom": 22, "quietHoursTo": 7}}""");
+
+            assertThat(response.code()).isEqualTo(202);
+            assertThat(publisher.settings.getFirst().getNotifications()).isEqualTo(NotificationSettings.newBuilder()
+                    .setWebhookUrl("https://hooks.example.com/ledger")
+                    .setEmail("alice@example.com")
+                    .setMinSeverity(Severity.WARNING)
+                    .setQuietHoursFrom(22)
+                    .setQuietHoursTo(7)
+                    .build());
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"baseCurrency\": \"EURO\", \"timeZone\": \"UTC\"}",
@@ -74,6 +95,13 @@ class SettingsRoutesTest {
             "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"budgets\": {\"TRAVEL\": 100.0}}",
             "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"budgets\": {\"TRAVEL\": \"lots\"}}",
             "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"budget\": {}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"webhookUrl\": \"ftp://x.example\"}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"webhookUrl\": \"not a url\"}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"email\": \"alice.example.com\"}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"minSeverity\": \"LOUD\"}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"quietHoursFrom\": 22}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"quietHoursFrom\": 22, \"quietHoursTo\": 24}}",
+            "{\"baseCurrency\": \"EUR\", \"timeZone\": \"UTC\", \"notifications\": {\"pager\": \"555\"}}",
             "not json"})
     void shouldRejectInvalidSettingsWithoutPublishing(String body) {
         JavalinTest.test(TestApi.app(publisher), (server, client) -> {

@@ -1,6 +1,7 @@
 package io.ledgerstream.schemas.topics;
 
 import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertDeliveryFailure;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
@@ -24,6 +25,7 @@ public record TopicCatalog(
         Topic<String, EnrichedTransaction> enriched,
         Topic<String, RejectedRecord> rejected,
         Topic<String, Alert> alerts,
+        Topic<String, AlertDeliveryFailure> alertDeadLetters,
         Topic<String, CategoryCorrection> corrections,
         Topic<String, UserSettings> userSettings,
         Topic<String, FxRate> fxRates,
@@ -50,6 +52,8 @@ public record TopicCatalog(
                 new Topic<>(prefix + "transactions.enriched", userId, serdes.value(EnrichedTransaction.class), partitions, Map.of()),
                 new Topic<>(prefix + "transactions.rejected", userId, serdes.value(RejectedRecord.class), partitions, Map.of()),
                 new Topic<>(prefix + "alerts", userId, serdes.value(Alert.class), partitions, Map.of()),
+                new Topic<>(prefix + "alerts.dead-letters", userId, serdes.value(AlertDeliveryFailure.class), partitions,
+                        KEEP_FOREVER),
                 new Topic<>(prefix + "category.corrections", userId, serdes.value(CategoryCorrection.class), partitions, KEEP_FOREVER),
                 new Topic<>(prefix + "user.settings", userId, serdes.value(UserSettings.class), partitions, COMPACTED),
                 // key CURRENCY:YYYY-MM-DD, so compaction keeps every day's rate (conversion needs history)
@@ -61,6 +65,6 @@ public record TopicCatalog(
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, rejected, alerts, corrections, userSettings, fxRates, categorizerModels);
+        return List.of(raw, enriched, rejected, alerts, alertDeadLetters, corrections, userSettings, fxRates, categorizerModels);
     }
 }

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 /**
  * Body of {@code PUT /api/v1/users/{userId}/settings}, replacing the user's settings: base currency
  * (ISO 4217) and time zone (an IANA zone id) are required; the large-transaction threshold (null for
- * the default) and the monthly budgets per category are decimal strings in the base currency.
+ * the default) and the monthly budgets per category are decimal strings in the base currency;
+ * {@code notifications} says where and when alerts are sent ({@link NotificationsRequest}).
  */
 public record SettingsRequest(String baseCurrency, String timeZone, String largeTransactionThreshold,
-                              Map<String, String> budgets) {
+                              Map<String, String> budgets, NotificationsRequest notifications) {
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
@@ -41,6 +42,7 @@ public record SettingsRequest(String baseCurrency, String timeZone, String large
                 .setTimeZone(zoneId())
                 .setLargeTransactionThreshold(threshold)
                 .setBudgets(budgetsByCategory)
+                .setNotifications(notifications == null ? null : notifications.toSettings())
                 .setUpdatedAt(updatedAt)
                 .build();
     }
