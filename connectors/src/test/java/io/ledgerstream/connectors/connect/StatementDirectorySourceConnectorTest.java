@@ -3,6 +3,7 @@ package io.ledgerstream.connectors.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledgerstream.connectors.testing.TestStack;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.stack.LocalStack;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ class StatementDirectorySourceConnectorTest {
 
     @BeforeAll
     static void startStack() {
-        stack = ConnectTestStack.get();
+        stack = TestStack.get();
     }
 
     @Test
