@@ -69,9 +69,14 @@ class LedgerstreamConfigTest {
     void shouldNotShowPasswordsWhenPrinted() {
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
                 "REDIS_URL", "redis://default:s3cret@cache.internal:6379",
-                "LEDGERSTREAM_KAFKA_SASL_JAAS_CONFIG", "PlainLoginModule required password=\"hunter2\";"));
+                "LEDGERSTREAM_KAFKA_SASL_JAAS_CONFIG", "PlainLoginModule required password=\"hunter2\";",
+                "LEDGERSTREAM_WEBHOOK_SECRET", "whsec-sign-me",
+                "LEDGERSTREAM_SMTP_URL", "smtp://mailer:p4ss@mail.internal:587"));
 
         assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("hunter2")
-                .contains("redis://***@cache.internal:6379").contains("sasl.jaas.config");
+                .doesNotContain("whsec-sign-me").doesNotContain("p4ss")
+                .contains("redis://***@cache.internal:6379").contains("sasl.jaas.config")
+                .contains("WEBHOOK_SECRET=***").contains("smtp://***@mail.internal:587");
+        assertThat(config.webhookSecret()).contains("whsec-sign-me");
     }
 }
