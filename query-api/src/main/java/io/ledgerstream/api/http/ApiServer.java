@@ -24,6 +24,7 @@ public final class ApiServer {
         SummaryController summaries = new SummaryController(deps.reader(), deps.routing());
         TransactionController transactions = new TransactionController(deps.reader(), deps.routing());
         AlertController alerts = new AlertController(deps.reader(), deps.routing());
+        InsightController insights = new InsightController(deps.reader(), deps.routing(), deps.clock());
         CommandController commands = new CommandController(deps.publisher(), mapper, deps.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -38,6 +39,7 @@ public final class ApiServer {
             config.routes.get(USERS + "/transactions", transactions::transactions);
             config.routes.get(USERS + "/alerts", alerts::alerts);
             config.routes.get(USERS + "/recurring", alerts::recurring);
+            config.routes.get(USERS + "/insights", insights::insights);
             config.routes.post(USERS + "/corrections", commands::correction);
             config.routes.put(USERS + "/settings", commands::settings);
 

@@ -4,6 +4,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.topology.StoreNames;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -83,6 +84,12 @@ public final class InteractiveQueryReader implements UserStateReader {
         try (UserEntries<Alert> entries = range(StoreNames.ALERTS, userId, query)) {
             return NewestAlerts.of(entries, limit);
         }
+    }
+
+    @Override
+    public Optional<UserSettings> settings(String userId) {
+        KeyQuery<String, UserSettings> query = KeyQuery.withKey(StoreNames.userSettingsKey(userId));
+        return results(StoreNames.USER_SETTINGS, userId, query).stream().filter(Objects::nonNull).findFirst();
     }
 
     @Override

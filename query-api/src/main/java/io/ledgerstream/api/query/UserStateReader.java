@@ -4,6 +4,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -33,6 +34,9 @@ public interface UserStateReader {
 
     /** The user's most recent alerts, newest first, at most {@code limit}. */
     List<Alert> alerts(String userId, int limit);
+
+    /** The user's settings, if the user has set any. */
+    Optional<UserSettings> settings(String userId);
 
     /** The user's payments that recur (subscriptions and bills), by merchant. */
     List<PaymentSeries> recurringPayments(String userId);

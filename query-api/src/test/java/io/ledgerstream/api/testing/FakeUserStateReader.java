@@ -5,6 +5,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class FakeUserStateReader implements UserStateReader {
     private final Map<String, List<EnrichedTransaction>> transactions = new HashMap<>();
     private final Map<String, List<Alert>> alerts = new HashMap<>();
     private final Map<String, List<PaymentSeries>> recurring = new HashMap<>();
+    private final Map<String, UserSettings> settings = new HashMap<>();
     private RuntimeException failure;
 
     public Optional<LocalDate> lastFrom;
@@ -47,6 +49,11 @@ public final class FakeUserStateReader implements UserStateReader {
     /** Recurring payments in the order the reader returns them (by merchant). */
     public FakeUserStateReader withRecurring(String userId, PaymentSeries... list) {
         recurring.put(userId, List.of(list));
+        return this;
+    }
+
+    public FakeUserStateReader withSettings(UserSettings userSettings) {
+        settings.put(userSettings.getUserId(), userSettings);
         return this;
     }
 
@@ -87,6 +94,12 @@ public final class FakeUserStateReader implements UserStateReader {
         lastLimit = limit;
         List<Alert> all = alerts.getOrDefault(userId, List.of());
         return new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public Optional<UserSettings> settings(String userId) {
+        failIfAsked();
+        return Optional.ofNullable(settings.get(userId));
     }
 
     @Override
