@@ -50,7 +50,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new TrainCommand(config))
                 .addSubcommand(new CommandLine(new BenchCommand(config))
                         .addSubcommand(new ImportBenchCommand(config))
-                        .addSubcommand(new CategorizerBenchCommand()));
+                        .addSubcommand(new CategorizerBenchCommand())
+                        .addSubcommand(new AlertBenchCommand()));
     }
 
     /**

@@ -1,0 +1,143 @@
+package io.ledgerstream.launcher;
+
+import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AlertType;
+import io.ledgerstream.schemas.avro.RawTransaction;
+import io.ledgerstream.schemas.avro.Severity;
+import io.ledgerstream.schemas.avro.UserSettings;
+import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.ledgerstream.schemas.serde.AvroSerdes;
+import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.LedgerstreamTopology;
+import io.ledgerstream.topology.StreamsSettings;
+import io.ledgerstream.topology.TopologySettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ledgerstream bench alerts}: runs a generated population with injected anomalies
+ * ({@link AlertPopulation}) through the topology, in process ({@link TopologyTestDriver}: the same
+ * topology and processors as a running instance, without a broker), and prints, per alert type,
+ * precision, recall and F1 against the ground truth written down while generating, and the false
+ * alerts per 1,000 transactions.
+ */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Score the detectors on a generated population with injected anomalies.")
+final class AlertBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--users", defaultValue = "300", description = "Users to generate (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the population (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (users < 1) {
+            throw new ParameterException(spec.commandLine(), "--users must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        AlertPopulation population = AlertPopulation.generate(seed, users);
+        out.printf("population: %,d users, %,d transactions over %d months from %s%n", users,
+                population.transactions.size(), AlertPopulation.MONTHS, AlertPopulation.START);
+        out.flush();
+        long start = System.nanoTime();
+        List<Alert> alerts = run(population);
+        out.printf("through the topology in %.1f s: %,d alerts%n", (System.nanoTime() - start) / 1e9, alerts.size());
+
+        Map<AlertType, Set<String>> raised = new EnumMap<>(AlertType.class);
+        for (Alert alert : alerts) {
+            raised.computeIfAbsent(alert.getType(), t -> new HashSet<>()).add(key(alert));
+        }
+        int falseAlerts = 0;
+        out.printf("%-18s %8s %8s %8s %9s %7s %7s%n", "type", "expected", "raised", "matched", "precision", "recall", "F1");
+        for (AlertType type : AlertType.values()) {
+            Set<String> expected = population.expected.get(type);
+            Set<String> got = raised.getOrDefault(type, Set.of());
+            if (expected.isEmpty() && got.isEmpty()) {
+                continue;
+            }
+            Set<String> matched = new HashSet<>(got);
+            matched.retainAll(expected);
+            falseAlerts += got.size() - matched.size();
+            double precision = got.isEmpty() ? 0 : (double) matched.size() / got.size();
+            double recall = expected.isEmpty() ? 0 : (double) matched.size() / expected.size();
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            out.printf(Locale.ROOT, "%-18s %8d %8d %8d %9.3f %7.3f %7.3f%n", type, expected.size(), got.size(),
+                    matched.size(), precision, recall, f1);
+        }
+        out.printf(Locale.ROOT, "false alerts: %d, %.2f per 1,000 transactions%n", falseAlerts,
+                falseAlerts * 1000.0 / population.transactions.size());
+        out.flush();
+        return 0;
+    }
+
+    private static List<Alert> run(AlertPopulation population) throws IOException {
+        Path state = Files.createTempDirectory("ledgerstream-bench-alerts");
+        TopicCatalog catalog = TopicCatalog.create("", TopicCatalog.DEFAULT_PARTITIONS,
+                new AvroSerdes(new InMemorySchemaRegistryClient()));
+        LedgerstreamConfig config = LedgerstreamConfig.load(Map.of("LEDGERSTREAM_STATE_DIR", state.toString(),
+                "LEDGERSTREAM_APPLICATION_ID", "ledgerstream-bench-alerts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                LedgerstreamTopology.build(catalog, TopologySettings.defaults()), StreamsSettings.properties(config))) {
+            TestInputTopic<String, UserSettings> settings = driver.createInputTopic(
+                    catalog.userSettings().name(), Serdes.String().serializer(), catalog.userSettings().valueSerde().serializer());
+            TestInputTopic<String, RawTransaction> raw = driver.createInputTopic(catalog.raw().name(),
+                    Serdes.String().serializer(), catalog.raw().valueSerde().serializer());
+            TestOutputTopic<String, Alert> alerts = driver.createOutputTopic(catalog.alerts().name(),
+                    Serdes.String().deserializer(), catalog.alerts().valueSerde().deserializer());
+            population.settings.forEach(settings::pipeInput);
+            List<Alert> all = new ArrayList<>();
+            for (RawTransaction transaction : population.transactions) {
+                raw.pipeInput(transaction.getUserId(), transaction,
+                        LocalDate.parse(transaction.getBookedAt()).atTime(12, 0).toInstant(ZoneOffset.UTC));
+                if (!alerts.isEmpty()) {
+                    all.addAll(alerts.readValuesToList());
+                }
+            }
+            // the recurring-payment check runs on the wall clock
+            driver.advanceWallClockTime(Duration.ofHours(2));
+            all.addAll(alerts.readValuesToList());
+            return all;
+        }
+    }
+
+    /** What an alert is matched by: as {@link AlertPopulation#key} writes the ground truth. */
+    private static String key(Alert alert) {
+        String user = alert.getUserId();
+        return switch (alert.getType()) {
+            case MISSED_PAYMENT -> AlertPopulation.key(alert.getType(), user, alert.getMerchant().toLowerCase(Locale.ROOT),
+                    alert.getBookedAt().toString());
+            case SPENDING_SPIKE -> AlertPopulation.key(alert.getType(), user, alert.getMonth(), alert.getCategory().name());
+            case BUDGET_THRESHOLD -> AlertPopulation.key(alert.getType(), user, alert.getMonth(), alert.getCategory().name(),
+                    alert.getSeverity() == Severity.CRITICAL ? "100" : alert.getSeverity() == Severity.WARNING ? "80" : "50");
+            default -> AlertPopulation.key(alert.getType(), user, alert.getTransactionId());
+        };
+    }
+}
