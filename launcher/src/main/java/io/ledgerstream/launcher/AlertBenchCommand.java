@@ -54,6 +54,10 @@ final class AlertBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the population (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--show-false", defaultValue = "0",
+            description = "Print up to this many false alerts of each type (default: ${DEFAULT-VALUE}).")
+    private int showFalse;
+
     @Spec
     private CommandSpec spec;
 
@@ -72,8 +76,13 @@ final class AlertBenchCommand implements Callable<Integer> {
         out.printf("through the topology in %.1f s: %,d alerts%n", (System.nanoTime() - start) / 1e9, alerts.size());
 
         Map<AlertType, Set<String>> raised = new EnumMap<>(AlertType.class);
+        Map<AlertType, List<String>> falseOnes = new EnumMap<>(AlertType.class);
         for (Alert alert : alerts) {
             raised.computeIfAbsent(alert.getType(), t -> new HashSet<>()).add(key(alert));
+            List<String> shown = falseOnes.computeIfAbsent(alert.getType(), t -> new ArrayList<>());
+            if (!population.expected.get(alert.getType()).contains(key(alert)) && shown.size() < showFalse) {
+                shown.add(alert.getUserId() + ": " + alert.getMessage());
+            }
         }
         int falseAlerts = 0;
         out.printf("%-18s %8s %8s %8s %9s %7s %7s%n", "type", "expected", "raised", "matched", "precision", "recall", "F1");
@@ -94,6 +103,7 @@ final class AlertBenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "false alerts: %d, %.2f per 1,000 transactions%n", falseAlerts,
                 falseAlerts * 1000.0 / population.transactions.size());
+        falseOnes.forEach((type, shown) -> shown.forEach(message -> out.println("  false " + type + ": " + message)));
         out.flush();
         return 0;
     }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * some users and the alerts each should raise written down as it is made (the ground truth of
  * {@code bench alerts}). Normal behaviour: rent and salary monthly, a streaming subscription and an
  * energy bill, groceries every three to ten days, coffee, online shopping, a flight a month. Injected:
- * a grocery bill several times the usual (UNUSUAL_AMOUNT), a large home-improvement purchase
+ * a grocery bill several times the usual (UNUSUAL_AMOUNT, and a SPENDING_SPIKE of its month), a large home-improvement purchase
  * (LARGE_TRANSACTION), a charge taken twice (DUPLICATE_CHARGE), a month of extra flights
  * (SPENDING_SPIKE), a subscription's price rise (PRICE_INCREASE) or its end (MISSED_PAYMENT). Every
  * recurring series is a NEW_SUBSCRIPTION on its third payment, and half the users have a groceries
@@ -78,7 +78,7 @@ final class AlertPopulation {
         int streamDay = 3 + random.nextInt(20);
         boolean priceRise = random.nextInt(3) == 0;
         boolean stops = !priceRise && random.nextInt(3) == 0;
-        int spikeMonth = random.nextInt(4) == 0 ? 4 + random.nextInt(MONTHS - 5) : -1;
+        int spikeMonth = random.nextInt(4) == 0 ? 6 + random.nextInt(MONTHS - 6) : -1;
         for (int m = 0; m < MONTHS; m++) {
             YearMonth month = YearMonth.from(START.plusMonths(m));
             add(userId, month.atDay(25), "3100.00", "ACME LTD SALARY", null, null);
@@ -103,7 +103,11 @@ final class AlertPopulation {
                 expected.get(AlertType.MISSED_PAYMENT).add(key(AlertType.MISSED_PAYMENT, userId, "netflix",
                         month.atDay(streamDay).toString()));
             }
-            add(userId, month.atDay(1 + random.nextInt(28)), amount(60, 100).negate().toPlainString(), "RYANAIR", "Ryanair", "4511");
+            // a flight most months; in the months before an injected spike always, so travel has a usual
+            if (random.nextInt(5) < 3 || spikeMonth >= 0 && m >= spikeMonth - 6 && m < spikeMonth) {
+                add(userId, month.atDay(1 + random.nextInt(28)), amount(60, 100).negate().toPlainString(), "RYANAIR", "Ryanair",
+                        "4511");
+            }
             if (m == spikeMonth) {
                 for (int extra = 0; extra < 3; extra++) {
                     add(userId, month.atDay(1 + random.nextInt(28)), amount(150, 220).negate().toPlainString(), "RYANAIR",
@@ -125,10 +129,13 @@ final class AlertPopulation {
         }
         // injected
         if (random.nextInt(3) == 0) {
-            RawTransaction unusual = raw(userId, START.plusMonths(3).plusDays(random.nextInt(200)),
-                    amount(450, 700).negate().toPlainString(), "TESCO STORES", "Tesco", "5411");
+            LocalDate day = START.plusMonths(6).plusDays(random.nextInt(150));
+            RawTransaction unusual = raw(userId, day, amount(600, 900).negate().toPlainString(), "TESCO STORES", "Tesco", "5411");
             food.add(unusual);
             expected.get(AlertType.UNUSUAL_AMOUNT).add(key(AlertType.UNUSUAL_AMOUNT, userId, unusual.getTransactionId()));
+            // one bill of 600 or more in a month of about 300 of food and drink makes the month a spike too
+            expected.get(AlertType.SPENDING_SPIKE).add(key(AlertType.SPENDING_SPIKE, userId, YearMonth.from(day).toString(),
+                    "FOOD_AND_DRINK"));
         }
         if (random.nextInt(4) == 0) {
             String large = add(userId, START.plusDays(20 + random.nextInt(300)), amount(1600, 3000).negate().toPlainString(),

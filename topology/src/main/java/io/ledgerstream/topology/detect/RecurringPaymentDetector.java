@@ -29,12 +29,16 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Subscriptions and bills: a user's payments to each merchant ({@value StoreNames#RECURRING_PAYMENTS}),
  * and three alerts about them.
  * <ul>
- *   <li>NEW_SUBSCRIPTION: the latest three payments to a merchant came at one {@link Cadence} (weekly
- *       to yearly) with amounts within {@value #STEADY_PERCENT}% of their median;
- *   <li>PRICE_INCREASE: a payment of a recurring series, on time, is at least {@value #RISE_PERCENT}%
- *       and {@value #RISE_MINIMUM} above the one before;
+ *   <li>NEW_SUBSCRIPTION: the latest payments to a merchant came at one {@link Cadence} with steady
+ *       amounts: three payments within {@value #STEADY_PERCENT}% of their median for monthly to
+ *       yearly (bills vary), four within {@value #STEADY_WEEKLY_PERCENT}% for weekly and fortnightly
+ *       (a weekly shop at one supermarket is not a subscription);
+ *   <li>PRICE_INCREASE: a payment of a series with a fixed price (its two payments before paid the
+ *       same), on time, is at least {@value #RISE_PERCENT}% and {@value #RISE_MINIMUM} above it; a bill
+ *       that varies has no price to increase;
  *   <li>MISSED_PAYMENT: the user's transactions have gone past an expected date and its grace with no
- *       payment to the merchant. The user's clock is their latest payment's booking date, not the
+ *       payment to the merchant, whose latest four payments kept the cadence (an established series,
+ *       not three payments that happened to line up). The user's clock is their latest payment's booking date, not the
  *       wall clock, so an imported old statement is judged by its own time; and the check runs on a
  *       wall-clock schedule ({@link #CHECK_INTERVAL}), not on each record, so a statement imported
  *       newest first is all in before anything is called missed.
@@ -47,6 +51,7 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
     static final Duration CHECK_INTERVAL = Duration.ofHours(1);
     static final int HISTORY = 12;
     static final int STEADY_PERCENT = 20;
+    static final int STEADY_WEEKLY_PERCENT = 5;
     static final int RISE_PERCENT = 2;
     static final String RISE_MINIMUM = "0.50";
 
@@ -93,15 +98,25 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
     private Optional<Alert> startIfRecurring(PaymentSeries next, Record<String, TransactionChange> record,
                                              EnrichedTransaction payment) {
         List<SeriesPayment> payments = next.getPayments();
-        if (payments.size() < 3) {
+        Optional<Cadence> cadence = Optional.empty();
+        for (int count : new int[] {3, 4}) {
+            if (payments.size() < count) {
+                break;
+            }
+            List<SeriesPayment> latest = payments.subList(payments.size() - count, payments.size());
+            Optional<Cadence> fitting = Cadence.fitting(latest.stream().map(SeriesPayment::getDate).toList());
+            boolean weekly = fitting.isPresent() && (fitting.get() == Cadence.WEEKLY || fitting.get() == Cadence.BIWEEKLY);
+            if (fitting.isPresent() && count == (weekly ? 4 : 3)
+                    && steady(latest.stream().map(SeriesPayment::getAmount).toList(),
+                            weekly ? STEADY_WEEKLY_PERCENT : STEADY_PERCENT)) {
+                cadence = fitting;
+                break;
+            }
+        }
+        if (cadence.isEmpty()) {
             return Optional.empty();
         }
-        List<SeriesPayment> latest = payments.subList(payments.size() - 3, payments.size());
-        Optional<Cadence> cadence = Cadence.fitting(latest.stream().map(SeriesPayment::getDate).toList());
-        if (cadence.isEmpty() || !steady(latest.stream().map(SeriesPayment::getAmount).toList())) {
-            return Optional.empty();
-        }
-        SeriesPayment last = latest.get(2);
+        SeriesPayment last = payments.get(payments.size() - 1);
         next.setCadence(cadence.get().name());
         next.setAmount(last.getAmount());
         next.setNextExpected(cadence.get().next(last.getDate()));
@@ -118,10 +133,11 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
             return Optional.empty(); // an extra payment, not the expected one
         }
         BigDecimal before = next.getAmount();
+        boolean fixedPrice = fixedPrice(next.getPayments(), entry, before);
         next.setAmount(entry.getAmount());
         next.setNextExpected(cadence.next(entry.getDate()));
         BigDecimal rise = entry.getAmount().subtract(before);
-        boolean risen = rise.compareTo(new BigDecimal(RISE_MINIMUM)) >= 0
+        boolean risen = fixedPrice && rise.compareTo(new BigDecimal(RISE_MINIMUM)) >= 0
                 && rise.multiply(BigDecimal.valueOf(100)).compareTo(before.multiply(BigDecimal.valueOf(RISE_PERCENT))) >= 0;
         if (!risen) {
             return Optional.empty();
@@ -159,7 +175,7 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
             PaymentSeries recurring = entry.value;
             LocalDate expected = recurring.getNextExpected();
             if (recurring.getCadence() == null || expected == null || expected.equals(recurring.getMissedToldFor())
-                    || !clock.isAfter(Cadence.valueOf(recurring.getCadence()).latest(expected))) {
+                    || !clock.isAfter(Cadence.valueOf(recurring.getCadence()).latest(expected)) || !established(recurring)) {
                 continue;
             }
             String userId = entry.key.substring(0, entry.key.indexOf(StoreNames.SEPARATOR));
@@ -205,10 +221,28 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
                 .build();
     }
 
-    /** Whether every amount is within {@value #STEADY_PERCENT}% of their median. */
-    private static boolean steady(List<BigDecimal> amounts) {
+    /** Whether the series' latest four payments kept its cadence. */
+    private static boolean established(PaymentSeries recurring) {
+        List<SeriesPayment> payments = recurring.getPayments();
+        if (payments.size() < 4) {
+            return false;
+        }
+        List<LocalDate> latest = payments.subList(payments.size() - 4, payments.size()).stream()
+                .map(SeriesPayment::getDate).toList();
+        return Cadence.fitting(latest).map(Cadence::name).filter(recurring.getCadence()::equals).isPresent();
+    }
+
+    /** Whether the two payments before {@code entry} both paid {@code price}. */
+    private static boolean fixedPrice(List<SeriesPayment> payments, SeriesPayment entry, BigDecimal price) {
+        int at = payments.indexOf(entry);
+        return at >= 2 && payments.get(at - 1).getAmount().compareTo(price) == 0
+                && payments.get(at - 2).getAmount().compareTo(price) == 0;
+    }
+
+    /** Whether every amount is within {@code percent}% of their median. */
+    private static boolean steady(List<BigDecimal> amounts, int percent) {
         BigDecimal median = UnusualAmountDetector.median(amounts);
-        BigDecimal allowed = median.multiply(BigDecimal.valueOf(STEADY_PERCENT)).movePointLeft(2);
+        BigDecimal allowed = median.multiply(BigDecimal.valueOf(percent)).movePointLeft(2);
         return amounts.stream().allMatch(amount -> amount.subtract(median).abs().compareTo(allowed) <= 0);
     }
 }

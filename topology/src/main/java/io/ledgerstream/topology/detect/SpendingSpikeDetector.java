@@ -10,9 +10,12 @@ import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.aggregate.MonthChange;
 import io.ledgerstream.topology.categorize.Categories;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -20,20 +23,22 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * SPENDING_SPIKE: a category's spending this month passed {@value #MULTIPLE} times its average over
- * the previous {@value #MONTHS} months (from {@value StoreNames#MONTHLY_SUMMARIES}), and by at least
- * {@value #MIN_EXCESS} in the base currency. It needs at least {@value #MIN_MONTHS} of those months
- * with any activity of the user (a month without a summary is no evidence), counts a month without
- * spending in the category as zero, and says nothing of a category the user never spent on before
- * (there is no usual to compare with). Told once per category and month, when spending crosses the
- * mark.
+ * SPENDING_SPIKE: a category's spending this month passed a mark set by the previous
+ * {@value #MONTHS} months (from {@value StoreNames#MONTHLY_SUMMARIES}): the highest of
+ * {@value #MULTIPLE} times their mean, the mean plus three standard deviations (a category that
+ * swings from month to month, like online shopping, needs a larger jump), and the mean plus
+ * {@value #MIN_EXCESS} in the base currency. It needs spending in the category in at least
+ * {@value #MIN_MONTHS} of those months (a category the user seldom pays in has no usual), and
+ * counts a month of the user's without spending in the category as zero.
+ * Told once per category and month, when spending crosses the mark.
  */
 public final class SpendingSpikeDetector implements FixedKeyProcessor<String, MonthChange, Alert> {
 
-    static final int MONTHS = 3;
-    static final int MIN_MONTHS = 2;
+    static final int MONTHS = 6;
+    static final int MIN_MONTHS = 5;
     static final int MULTIPLE = 2;
-    static final int MIN_EXCESS = 50;
+    static final int MIN_EXCESS = 100;
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     private FixedKeyProcessorContext<String, Alert> context;
     private TimestampedKeyValueStore<String, MonthlySummary> summaries;
@@ -52,21 +57,25 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
         if (Categories.isMoneyIn(category) || category == Category.UNCATEGORIZED) {
             return;
         }
-        BigDecimal total = BigDecimal.ZERO;
-        int months = 0;
+        List<BigDecimal> earlier = new ArrayList<>();
         for (int back = 1; back <= MONTHS; back++) {
-            MonthlySummary earlier = ValueAndTimestamp.getValueOrNull(summaries.get(
+            MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(
                     StoreNames.summaryKey(transaction.getUserId(), change.month().minusMonths(back))));
-            if (earlier != null) {
-                months++;
-                total = total.add(spent(earlier, category));
+            if (summary != null) {
+                earlier.add(spent(summary, category));
             }
         }
-        if (months < MIN_MONTHS || total.signum() <= 0) {
+        BigDecimal total = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int months = earlier.size();
+        if (earlier.stream().filter(spent -> spent.signum() > 0).count() < MIN_MONTHS) {
             return;
         }
         BigDecimal average = total.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_EVEN);
-        BigDecimal mark = average.multiply(BigDecimal.valueOf(MULTIPLE)).max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
+        BigDecimal variance = earlier.stream().map(spent -> spent.subtract(average).pow(2))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(months - 1), PRECISION);
+        BigDecimal mark = average.multiply(BigDecimal.valueOf(MULTIPLE))
+                .max(average.add(variance.sqrt(PRECISION).multiply(BigDecimal.valueOf(3))))
+                .max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
         BigDecimal before = spent(change.before(), category);
         BigDecimal after = spent(change.after(), category);
         if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {

@@ -20,27 +20,22 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * UNUSUAL_AMOUNT: a payment far above what this user usually pays in its category. The baseline is
- * robust, so that one earlier outlier does not move it: the median of the user's latest
- * {@value #HISTORY} payments in the category ({@value StoreNames#SPENDING_HISTORY}) and their median
- * absolute deviation (MAD). It speaks only with at least {@value #MIN_HISTORY} payments of history,
- * and only about a payment that is all of:
- * <ul>
- *   <li>at least 3.5 robust deviations above the median ({@code (x − median) / (1.4826 · MAD)});
- *   <li>at least {@value #MIN_MULTIPLE} times the median, so a tight baseline (a subscription's
- *       fixed price) does not turn a small rise into news;
- *   <li>at least {@value #MIN_AMOUNT} in the base currency.
- * </ul>
- * Each payment's first live version joins the history after it is judged. All of it in exact
- * decimals; nothing here is a float.
+ * the user's latest {@value #HISTORY} payments in the category ({@value StoreNames#SPENDING_HISTORY}),
+ * and "far above" is measured from its high end: at least {@value #MIN_MULTIPLE} times the 90th
+ * percentile. A category mixes sizes (coffees and weekly shops are both food and drink): against the
+ * median, every weekly shop of a coffee drinker would be news; against the high end, only a shop
+ * far beyond any usual one is. One earlier outlier moves the 90th percentile of 50 payments by one
+ * rank at most. It speaks only with at least {@value #MIN_HISTORY} payments of history and about
+ * payments of at least {@value #MIN_AMOUNT} in the base currency. The message compares with the
+ * median, what a person calls "usual". Each payment's first live version joins the history after it
+ * is judged. Exact decimals throughout.
  */
 public final class UnusualAmountDetector implements FixedKeyProcessor<String, TransactionChange, Alert> {
 
     static final int HISTORY = 50;
-    static final int MIN_HISTORY = 8;
+    static final int MIN_HISTORY = 20;
     static final int MIN_MULTIPLE = 3;
     static final int MIN_AMOUNT = 20;
-    /** 3.5 × 1.4826: 3.5 standard deviations of a normal distribution, estimated from the MAD. */
-    private static final BigDecimal DEVIATIONS = new BigDecimal("5.1891");
 
     private FixedKeyProcessorContext<String, Alert> context;
     private TimestampedKeyValueStore<String, SpendingHistory> histories;
@@ -77,10 +72,8 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
     private void judge(FixedKeyRecord<String, TransactionChange> record, EnrichedTransaction payment, BigDecimal paid,
                        List<BigDecimal> amounts) {
         BigDecimal median = median(amounts);
-        BigDecimal mad = median(amounts.stream().map(amount -> amount.subtract(median).abs()).toList());
         boolean unusual = paid.compareTo(BigDecimal.valueOf(MIN_AMOUNT)) >= 0
-                && paid.compareTo(median.multiply(BigDecimal.valueOf(MIN_MULTIPLE))) >= 0
-                && paid.subtract(median).compareTo(mad.multiply(DEVIATIONS)) >= 0;
+                && paid.compareTo(percentile90(amounts).multiply(BigDecimal.valueOf(MIN_MULTIPLE))) >= 0;
         if (!unusual) {
             return;
         }
@@ -104,6 +97,12 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
                 .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
                 .build();
         context.forward(record.withValue(alert));
+    }
+
+    /** The nearest-rank 90th percentile: the smallest amount at least 90% of the amounts do not exceed. */
+    static BigDecimal percentile90(List<BigDecimal> amounts) {
+        List<BigDecimal> sorted = amounts.stream().sorted().toList();
+        return sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
     }
 
     /** The median: the middle amount, or the mean of the two middle ones. */
