@@ -12,9 +12,7 @@ import io.ledgerstream.schemas.topics.Topic;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.schemas.topics.TopicProvisioner;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** The topics of a configuration, created up front, and the sample reference rates. */
 record Pipeline(LedgerstreamConfig config, TopicCatalog catalog) {
@@ -25,7 +23,7 @@ record Pipeline(LedgerstreamConfig config, TopicCatalog catalog) {
     static Pipeline provision(LedgerstreamConfig config) {
         TopicCatalog catalog = TopicCatalog.create(config.topicPrefix(), config.partitions(),
                 new AvroSerdes(new HttpSchemaRegistryClient(config.schemaRegistryUrl())));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(config.adminProperties())) {
             TopicProvisioner.ensureTopics(admin, catalog.all().stream().map(Topic::newTopic).toList(),
                     TOPICS_READY_TIMEOUT);
         }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The configuration of every Ledgerstream command, immutable once built.
@@ -242,6 +244,23 @@ public final class LedgerstreamConfig {
     /** The pass-through Kafka client and Streams properties. */
     public Map<String, String> kafkaProperties() {
         return kafka;
+    }
+
+    /**
+     * The settings of an admin client: the pass-through properties an admin client knows (plain, or
+     * prefixed {@code admin.} as Streams spells them), and the bootstrap servers.
+     */
+    public Map<String, Object> adminProperties() {
+        Set<String> known = AdminClientConfig.configNames();
+        Map<String, Object> properties = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            String plain = name.startsWith("admin.") ? name.substring("admin.".length()) : name;
+            if (known.contains(plain)) {
+                properties.put(plain, value);
+            }
+        });
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     private int intValue(Key key) {

@@ -4,10 +4,8 @@ import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.topics.Topic;
 import io.ledgerstream.schemas.topics.TopicProvisioner;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
@@ -40,15 +38,7 @@ public final class TopicReadiness {
     }
 
     private static Map<String, Object> adminProperties(LedgerstreamConfig config, Duration timeout) {
-        Set<String> known = AdminClientConfig.configNames();
-        Map<String, Object> properties = new HashMap<>();
-        config.kafkaProperties().forEach((name, value) -> {
-            String plain = name.startsWith("admin.") ? name.substring("admin.".length()) : name;
-            if (known.contains(plain)) {
-                properties.put(plain, value);
-            }
-        });
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> properties = config.adminProperties();
         properties.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         properties.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
         return properties;

@@ -8,12 +8,8 @@ import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.schemas.topics.TopicProvisioner;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,16 +82,7 @@ public final class RunCommand implements Callable<Integer> {
      * does not stop on a missing source topic.
      */
     private static void ensureTopics(LedgerstreamConfig config, TopicCatalog catalog) {
-        Set<String> known = AdminClientConfig.configNames();
-        Map<String, Object> properties = new HashMap<>();
-        config.kafkaProperties().forEach((name, value) -> {
-            String plain = name.startsWith("admin.") ? name.substring("admin.".length()) : name;
-            if (known.contains(plain)) {
-                properties.put(plain, value);
-            }
-        });
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(properties)) {
+        try (Admin admin = Admin.create(config.adminProperties())) {
             TopicProvisioner.ensureTopics(admin, catalog.all().stream().map(Topic::newTopic).toList(), TOPICS_TIMEOUT);
         }
     }

@@ -2,6 +2,7 @@ package io.ledgerstream.api.insight;
 
 import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.topology.aggregate.MonthlySummaries;
 import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.topology.categorize.Categories;
@@ -77,8 +78,8 @@ public final class Insights {
                 .map(Category::valueOf)
                 .filter(category -> !Categories.isMoneyIn(category))
                 .map(category -> {
-                    BigDecimal spent = spent(now, category);
-                    BigDecimal earlier = before == null ? BigDecimal.ZERO : spent(before, category);
+                    BigDecimal spent = MonthlySummaries.spent(now, category);
+                    BigDecimal earlier = MonthlySummaries.spent(before, category);
                     return Map.entry(category, new BigDecimal[] {spent, earlier, spent.subtract(earlier)});
                 })
                 .filter(entry -> entry.getValue()[2].abs().compareTo(BigDecimal.ONE) >= 0)
@@ -115,7 +116,7 @@ public final class Insights {
             if (limit.signum() <= 0 || Categories.isMoneyIn(category)) {
                 return;
             }
-            BigDecimal projected = spent(now, category).multiply(BigDecimal.valueOf(today.lengthOfMonth()))
+            BigDecimal projected = MonthlySummaries.spent(now, category).multiply(BigDecimal.valueOf(today.lengthOfMonth()))
                     .divide(BigDecimal.valueOf(today.getDayOfMonth()), digits, RoundingMode.HALF_EVEN);
             int percent = projected.multiply(BigDecimal.valueOf(100)).divide(limit, 0, RoundingMode.HALF_UP).intValue();
             String message = "At this pace " + category(category) + " ends " + now.getMonth() + " at "
@@ -145,9 +146,6 @@ public final class Insights {
         return months.stream().filter(summary -> summary.getMonth().equals(month.toString())).findFirst();
     }
 
-    private static BigDecimal spent(MonthlySummary summary, Category category) {
-        return summary.getByCategory().getOrDefault(category.name(), BigDecimal.ZERO);
-    }
 
     private static String category(Category category) {
         return category.name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -1,5 +1,6 @@
 package io.ledgerstream.topology.aggregate;
 
+import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.topology.categorize.Categories;
@@ -51,6 +52,14 @@ public final class MonthlySummaries {
     /** {@code summary} without {@code transaction}, which it must have counted before. */
     public static MonthlySummary subtract(MonthlySummary summary, EnrichedTransaction transaction) {
         return apply(summary, transaction, -1);
+    }
+
+    /**
+     * The month's figure for one category (spending positive for a money-out category, refunds taken
+     * off); zero when the summary is null or has none.
+     */
+    public static BigDecimal spent(MonthlySummary summary, Category category) {
+        return summary == null ? BigDecimal.ZERO : summary.getByCategory().getOrDefault(category.name(), BigDecimal.ZERO);
     }
 
     /** Net figure of the month: income − expenses. */

@@ -5,6 +5,7 @@ import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.topology.aggregate.MonthlySummaries;
 import io.ledgerstream.schemas.avro.Severity;
 import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.TopologySettings;
@@ -61,8 +62,8 @@ public final class BudgetDetector implements FixedKeyProcessor<String, MonthChan
         if (budget.isEmpty()) {
             return;
         }
-        BigDecimal before = spent(change.before(), category);
-        BigDecimal after = spent(change.after(), category);
+        BigDecimal before = MonthlySummaries.spent(change.before(), category);
+        BigDecimal after = MonthlySummaries.spent(change.after(), category);
         for (int threshold : THRESHOLDS) {
             BigDecimal limit = budget.get().multiply(BigDecimal.valueOf(threshold)).movePointLeft(2);
             if (before.compareTo(limit) < 0 && after.compareTo(limit) >= 0) {
@@ -114,7 +115,4 @@ public final class BudgetDetector implements FixedKeyProcessor<String, MonthChan
                 .build();
     }
 
-    private static BigDecimal spent(MonthlySummary summary, Category category) {
-        return summary == null ? BigDecimal.ZERO : summary.getByCategory().getOrDefault(category.name(), BigDecimal.ZERO);
-    }
 }

@@ -9,7 +9,6 @@ import io.ledgerstream.topology.TopologySettings;
 import io.ledgerstream.topology.flow.TransactionChange;
 import io.ledgerstream.topology.settings.UserSettingsView;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -45,20 +44,9 @@ public final class LargeTransactionDetector implements FixedKeyProcessor<String,
         if (paid.signum() <= 0 || paid.compareTo(settings.largeTransactionThreshold(payment.getUserId())) < 0) {
             return;
         }
-        Alert alert = Alert.newBuilder()
-                .setAlertId(AlertIds.of(AlertType.LARGE_TRANSACTION, payment.getUserId(), payment.getTransactionId()))
-                .setUserId(payment.getUserId())
-                .setType(AlertType.LARGE_TRANSACTION)
-                .setSeverity(Severity.WARNING)
-                .setTransactionId(payment.getTransactionId())
-                .setBookedAt(payment.getBookedAt())
-                .setAmount(paid)
-                .setCurrency(payment.getBaseCurrency())
-                .setMerchant(payment.getMerchant())
-                .setMessage("Large payment of " + AlertFormat.money(paid, payment.getBaseCurrency()) + " to "
-                        + AlertFormat.payee(payment))
-                .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
-                .build();
+        Alert alert = PaymentAlert.of(AlertType.LARGE_TRANSACTION, Severity.WARNING, payment, paid,
+                "Large payment of " + AlertFormat.money(paid, payment.getBaseCurrency()) + " to " + AlertFormat.payee(payment),
+                record.timestamp());
         context.forward(record.withValue(alert));
     }
 }

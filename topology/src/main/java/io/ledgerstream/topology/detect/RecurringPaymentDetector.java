@@ -123,7 +123,7 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
         return Optional.of(alert(AlertType.NEW_SUBSCRIPTION, Severity.INFO, payment, record.timestamp(),
                 "New recurring payment: " + next.getMerchant() + ", " + AlertFormat.money(last.getAmount(),
                         next.getCurrency()) + " " + cadence.get().word() + " (" + AlertFormat.category(next.getCategory())
-                        + ")", payment.getTransactionId()));
+                        + ")"));
     }
 
     private Optional<Alert> continueSeries(PaymentSeries next, SeriesPayment entry, Record<String, TransactionChange> record,
@@ -146,7 +146,7 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
         return Optional.of(alert(AlertType.PRICE_INCREASE, Severity.WARNING, payment, record.timestamp(),
                 next.getMerchant() + " now costs " + AlertFormat.money(entry.getAmount(), next.getCurrency()) + " "
                         + cadence.word() + ", up from " + AlertFormat.money(before, next.getCurrency()) + " (+"
-                        + percent.toPlainString() + "%)", payment.getTransactionId()));
+                        + percent.toPlainString() + "%)"));
     }
 
     /** The wall-clock check: each user's recurring series against the user's latest payment date. */
@@ -204,21 +204,8 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
     }
 
     private static Alert alert(AlertType type, Severity severity, EnrichedTransaction payment, long timestamp,
-                               String message, String transactionId) {
-        return Alert.newBuilder()
-                .setAlertId(AlertIds.of(type, payment.getUserId(), transactionId))
-                .setUserId(payment.getUserId())
-                .setType(type)
-                .setSeverity(severity)
-                .setTransactionId(transactionId)
-                .setBookedAt(payment.getBookedAt())
-                .setAmount(payment.getBaseAmount().negate())
-                .setCurrency(payment.getBaseCurrency())
-                .setMerchant(payment.getMerchant())
-                .setCategory(payment.getCategory())
-                .setMessage(message)
-                .setCreatedAt(Instant.ofEpochMilli(timestamp))
-                .build();
+                               String message) {
+        return PaymentAlert.of(type, severity, payment, payment.getBaseAmount().negate(), message, timestamp);
     }
 
     /** Whether the series' latest four payments kept its cadence. */

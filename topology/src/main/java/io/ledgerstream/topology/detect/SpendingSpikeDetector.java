@@ -5,6 +5,7 @@ import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.topology.aggregate.MonthlySummaries;
 import io.ledgerstream.schemas.avro.Severity;
 import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.aggregate.MonthChange;
@@ -62,7 +63,7 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
             MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(
                     StoreNames.summaryKey(transaction.getUserId(), change.month().minusMonths(back))));
             if (summary != null) {
-                earlier.add(spent(summary, category));
+                earlier.add(MonthlySummaries.spent(summary, category));
             }
         }
         BigDecimal total = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -76,8 +77,8 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
         BigDecimal mark = average.multiply(BigDecimal.valueOf(MULTIPLE))
                 .max(average.add(variance.sqrt(PRECISION).multiply(BigDecimal.valueOf(3))))
                 .max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
-        BigDecimal before = spent(change.before(), category);
-        BigDecimal after = spent(change.after(), category);
+        BigDecimal before = MonthlySummaries.spent(change.before(), category);
+        BigDecimal after = MonthlySummaries.spent(change.after(), category);
         if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {
             context.forward(record.withValue(alert(record, change, average, after, months)));
         }
@@ -110,7 +111,4 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
                 .build();
     }
 
-    private static BigDecimal spent(MonthlySummary summary, Category category) {
-        return summary == null ? BigDecimal.ZERO : summary.getByCategory().getOrDefault(category.name(), BigDecimal.ZERO);
-    }
 }

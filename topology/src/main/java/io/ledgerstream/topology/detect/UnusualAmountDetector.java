@@ -9,7 +9,6 @@ import io.ledgerstream.topology.StoreNames;
 import io.ledgerstream.topology.flow.TransactionChange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -79,23 +78,11 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
         }
         BigDecimal times = paid.divide(median, 1, RoundingMode.HALF_UP);
         String currency = payment.getBaseCurrency();
-        Alert alert = Alert.newBuilder()
-                .setAlertId(AlertIds.of(AlertType.UNUSUAL_AMOUNT, payment.getUserId(), payment.getTransactionId()))
-                .setUserId(payment.getUserId())
-                .setType(AlertType.UNUSUAL_AMOUNT)
-                .setSeverity(Severity.WARNING)
-                .setTransactionId(payment.getTransactionId())
-                .setBookedAt(payment.getBookedAt())
-                .setAmount(paid)
-                .setCurrency(currency)
-                .setMerchant(payment.getMerchant())
-                .setCategory(payment.getCategory())
-                .setMessage(AlertFormat.money(paid, currency) + " at " + AlertFormat.payee(payment) + " is "
-                        + times.toPlainString() + "× your usual " + AlertFormat.category(payment.getCategory())
-                        + " payment (" + AlertFormat.money(median, currency) + ", the median of your last "
-                        + amounts.size() + ")")
-                .setCreatedAt(Instant.ofEpochMilli(record.timestamp()))
-                .build();
+        Alert alert = PaymentAlert.of(AlertType.UNUSUAL_AMOUNT, Severity.WARNING, payment, paid,
+                AlertFormat.money(paid, currency) + " at " + AlertFormat.payee(payment) + " is " + times.toPlainString()
+                        + "× your usual " + AlertFormat.category(payment.getCategory()) + " payment ("
+                        + AlertFormat.money(median, currency) + ", the median of your last " + amounts.size() + ")",
+                record.timestamp());
         context.forward(record.withValue(alert));
     }
 
