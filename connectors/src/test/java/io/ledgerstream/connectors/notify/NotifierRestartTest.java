@@ -3,8 +3,8 @@ package io.ledgerstream.connectors.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.config.LedgerstreamConfig.Key;
+import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.connectors.kafka.KafkaRecordPublisher;
 import io.ledgerstream.connectors.kafka.RecordPublisher;
 import io.ledgerstream.connectors.kafka.TopicReadiness;
@@ -27,8 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +125,9 @@ class NotifierRestartTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.calls.size() >= 10);
         List<AlertDeliveryFailure> deadLetters = await().atMost(Duration.ofSeconds(30))
                 .until(() -> deadLetters(config, catalog), letters -> !letters.isEmpty());
-        Thread.sleep(2_000); // anything delivered twice would have arrived by now
+        // the second notifier commits after delivering: once it has committed every alert, anything it
+        // delivered twice has arrived
+        await().atMost(Duration.ofSeconds(30)).until(() -> committedToTheEnd(config, catalog, name + "-notifier"));
         assertThat(beforeRestart).as("delivered before the crash").isEqualTo(5);
         assertThat(receiver.calls).extracting(call -> call.header("X-Ledgerstream-Alert-Id"))
                 .hasSize(10).doesNotHaveDuplicates().allMatch(id -> id.startsWith(name + "-a-"));
@@ -130,6 +135,18 @@ class NotifierRestartTest {
         assertThat(deadLetters.getFirst().getAlert().getAlertId()).isEqualTo(name + "-b-1");
         assertThat(deadLetters.getFirst().getChannel()).isEqualTo("webhook");
         assertThat(deadLetters.getFirst().getAttempts()).isEqualTo(FAST.attempts());
+    }
+
+    private static boolean committedToTheEnd(LedgerstreamConfig config, TopicCatalog catalog, String group) throws Exception {
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(catalog.alerts().name())).allTopicNames().get().values().forEach(topic ->
+                    topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                    || committed.containsKey(end.getKey()) && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        }
     }
 
     private static UserSettings settings(String userId, String webhook) {
