@@ -1,36 +1,21 @@
 package io.ledgerstream.launcher;
 
-import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.AlertType;
-import io.ledgerstream.schemas.avro.RawTransaction;
+import io.ledgerstream.schemas.avro.AnomalyModelRelease;
 import io.ledgerstream.schemas.avro.Severity;
-import io.ledgerstream.schemas.avro.UserSettings;
-import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.ledgerstream.schemas.serde.AvroSerdes;
-import io.ledgerstream.schemas.topics.TopicCatalog;
-import io.ledgerstream.topology.LedgerstreamTopology;
-import io.ledgerstream.topology.StreamsSettings;
-import io.ledgerstream.topology.TopologySettings;
-import java.io.IOException;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,11 +43,15 @@ final class AlertBenchCommand implements Callable<Integer> {
             description = "Print up to this many false alerts of each type (default: ${DEFAULT-VALUE}).")
     private int showFalse;
 
+    @Option(names = "--alerts-per-thousand", defaultValue = "0.5",
+            description = "Normal payments per 1,000 the isolation forest may flag; sets its threshold (default: ${DEFAULT-VALUE}).")
+    private double alertsPerMille;
+
     @Spec
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (users < 1) {
             throw new ParameterException(spec.commandLine(), "--users must be at least 1");
         }
@@ -71,8 +60,11 @@ final class AlertBenchCommand implements Callable<Integer> {
         out.printf("population: %,d users, %,d transactions over %d months from %s%n", users,
                 population.transactions.size(), AlertPopulation.MONTHS, AlertPopulation.START);
         out.flush();
+        AnomalyModel forest = AnomalyTraining.grow("if-bench", users, AnomalyTraining.TRAINING_SEED, alertsPerMille, out);
+        AnomalyModelRelease release = AnomalyTraining.release(forest,
+                new AnomalyTraining.Evaluation(0, 0, 0, 0), Instant.EPOCH);
         long start = System.nanoTime();
-        List<Alert> alerts = run(population);
+        List<Alert> alerts = PopulationRun.of(population, Optional.of(release)).alerts();
         out.printf("through the topology in %.1f s: %,d alerts%n", (System.nanoTime() - start) / 1e9, alerts.size());
 
         Map<AlertType, Set<String>> raised = new EnumMap<>(AlertType.class);
@@ -106,36 +98,6 @@ final class AlertBenchCommand implements Callable<Integer> {
         falseOnes.forEach((type, shown) -> shown.forEach(message -> out.println("  false " + type + ": " + message)));
         out.flush();
         return 0;
-    }
-
-    private static List<Alert> run(AlertPopulation population) throws IOException {
-        Path state = Files.createTempDirectory("ledgerstream-bench-alerts");
-        TopicCatalog catalog = TopicCatalog.create("", TopicCatalog.DEFAULT_PARTITIONS,
-                new AvroSerdes(new InMemorySchemaRegistryClient()));
-        LedgerstreamConfig config = LedgerstreamConfig.load(Map.of("LEDGERSTREAM_STATE_DIR", state.toString(),
-                "LEDGERSTREAM_APPLICATION_ID", "ledgerstream-bench-alerts"));
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                LedgerstreamTopology.build(catalog, TopologySettings.defaults()), StreamsSettings.properties(config))) {
-            TestInputTopic<String, UserSettings> settings = driver.createInputTopic(
-                    catalog.userSettings().name(), Serdes.String().serializer(), catalog.userSettings().valueSerde().serializer());
-            TestInputTopic<String, RawTransaction> raw = driver.createInputTopic(catalog.raw().name(),
-                    Serdes.String().serializer(), catalog.raw().valueSerde().serializer());
-            TestOutputTopic<String, Alert> alerts = driver.createOutputTopic(catalog.alerts().name(),
-                    Serdes.String().deserializer(), catalog.alerts().valueSerde().deserializer());
-            population.settings.forEach(settings::pipeInput);
-            List<Alert> all = new ArrayList<>();
-            for (RawTransaction transaction : population.transactions) {
-                raw.pipeInput(transaction.getUserId(), transaction,
-                        LocalDate.parse(transaction.getBookedAt()).atTime(12, 0).toInstant(ZoneOffset.UTC));
-                if (!alerts.isEmpty()) {
-                    all.addAll(alerts.readValuesToList());
-                }
-            }
-            // the recurring-payment check runs on the wall clock
-            driver.advanceWallClockTime(Duration.ofHours(2));
-            all.addAll(alerts.readValuesToList());
-            return all;
-        }
     }
 
     /** What an alert is matched by: as {@link AlertPopulation#key} writes the ground truth. */

@@ -3,6 +3,7 @@ package io.ledgerstream.launcher;
 import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.schemas.avro.UserSettings;
+import io.ledgerstream.topology.detect.anomaly.PaymentContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,21 +43,32 @@ final class AlertPopulation {
     final Map<AlertType, Set<String>> expected = new EnumMap<>(AlertType.class);
 
     private final Random random;
+    private final boolean anomalies;
+    /** Injected payments out of the user's pattern, by transaction id. */
+    private final Set<String> outOfPattern = new HashSet<>();
     private int sequence;
 
-    private AlertPopulation(long seed) {
+    private AlertPopulation(long seed, boolean anomalies) {
         this.random = new Random(seed);
+        this.anomalies = anomalies;
         for (AlertType type : AlertType.values()) {
             expected.put(type, new HashSet<>());
         }
     }
 
+    /** A population with anomalies injected. */
     static AlertPopulation generate(long seed, int users) {
-        AlertPopulation population = new AlertPopulation(seed);
+        return generate(seed, users, true);
+    }
+
+    /** @param anomalies whether to inject anomalies; without, only normal behaviour (the isolation forest's training data) */
+    static AlertPopulation generate(long seed, int users, boolean anomalies) {
+        AlertPopulation population = new AlertPopulation(seed, anomalies);
         for (int u = 1; u <= users; u++) {
             population.user(String.format(Locale.ROOT, "user-%04d", u));
         }
         population.transactions.sort(Comparator.comparing(RawTransaction::getBookedAt));
+        population.expectOutOfPattern();
         return population;
     }
 
@@ -78,7 +91,7 @@ final class AlertPopulation {
         int streamDay = 3 + random.nextInt(20);
         boolean priceRise = random.nextInt(3) == 0;
         boolean stops = !priceRise && random.nextInt(3) == 0;
-        int spikeMonth = random.nextInt(4) == 0 ? 6 + random.nextInt(MONTHS - 6) : -1;
+        int spikeMonth = random.nextInt(4) == 0 && anomalies ? 6 + random.nextInt(MONTHS - 6) : -1;
         for (int m = 0; m < MONTHS; m++) {
             YearMonth month = YearMonth.from(START.plusMonths(m));
             add(userId, month.atDay(25), "3100.00", "ACME LTD SALARY", null, null);
@@ -109,8 +122,9 @@ final class AlertPopulation {
                         "4511");
             }
             if (m == spikeMonth) {
-                for (int extra = 0; extra < 3; extra++) {
-                    add(userId, month.atDay(1 + random.nextInt(28)), amount(150, 220).negate().toPlainString(), "RYANAIR",
+                // more of the same, each flight at an ordinary fare: the month is the anomaly, no one payment is
+                for (int extra = 0; extra < 4; extra++) {
+                    add(userId, month.atDay(1 + random.nextInt(28)), amount(60, 100).negate().toPlainString(), "RYANAIR",
                             "Ryanair", "4511");
                 }
                 expected.get(AlertType.SPENDING_SPIKE).add(key(AlertType.SPENDING_SPIKE, userId, month.toString(), "TRAVEL"));
@@ -119,6 +133,7 @@ final class AlertPopulation {
                 add(userId, month.atDay(1 + random.nextInt(28)), amount(8, 120).negate().toPlainString(), "AMAZON EU", "Amazon",
                         null);
             }
+            novelties(userId, month, food);
         }
         // groceries every 3 to 10 days, coffee now and then
         for (LocalDate day = START.plusDays(random.nextInt(5)); day.isBefore(end); day = day.plusDays(3 + random.nextInt(8))) {
@@ -127,20 +142,68 @@ final class AlertPopulation {
         for (LocalDate day = START; day.isBefore(end); day = day.plusDays(1 + random.nextInt(4))) {
             food.add(raw(userId, day, amount(2, 6).negate().toPlainString(), "STARBUCKS", "Starbucks", "5814"));
         }
-        // injected
+        transactions.addAll(food);
+        if (anomalies) {
+            inject(userId, food);
+        }
+        if (budget) {
+            budgetCrossings(userId, food);
+        }
+    }
+
+    /**
+     * What keeps life from being a timetable: dinners at restaurants never visited before, the
+     * cinema, a taxi or the pharmacy some months, all at ordinary prices.
+     */
+    private void novelties(String userId, YearMonth month, List<RawTransaction> food) {
+        for (int dinner = 1 + random.nextInt(3); dinner > 0; dinner--) {
+            int place = 1000 + random.nextInt(9000);
+            food.add(raw(userId, month.atDay(1 + random.nextInt(28)), amount(12, 55).negate().toPlainString(),
+                    "BISTRO " + place, "Bistro " + place, "5812"));
+        }
+        if (random.nextInt(4) == 0) {
+            add(userId, month.atDay(1 + random.nextInt(28)), amount(8, 20).negate().toPlainString(), "ODEON CINEMAS",
+                    "Odeon", "7832");
+        }
+        if (random.nextInt(3) == 0) {
+            String firm = random.nextBoolean() ? "City Cabs" : "Uber";
+            add(userId, month.atDay(1 + random.nextInt(28)), amount(8, 35).negate().toPlainString(),
+                    firm.toUpperCase(Locale.ROOT), firm, "4121");
+        }
+        if (random.nextInt(4) == 0) {
+            add(userId, month.atDay(1 + random.nextInt(28)), amount(4, 25).negate().toPlainString(), "BOOTS PHARMACY",
+                    "Boots", "5912");
+        }
+    }
+
+    /** Anomalies of every kind; out-of-pattern single payments also go to {@code outOfPattern}. */
+    private void inject(String userId, List<RawTransaction> food) {
         if (random.nextInt(3) == 0) {
             LocalDate day = START.plusMonths(6).plusDays(random.nextInt(150));
             RawTransaction unusual = raw(userId, day, amount(600, 900).negate().toPlainString(), "TESCO STORES", "Tesco", "5411");
+            transactions.add(unusual);
             food.add(unusual);
+            outOfPattern.add(unusual.getTransactionId());
             expected.get(AlertType.UNUSUAL_AMOUNT).add(key(AlertType.UNUSUAL_AMOUNT, userId, unusual.getTransactionId()));
             // one bill of 600 or more in a month of about 300 of food and drink makes the month a spike too
             expected.get(AlertType.SPENDING_SPIKE).add(key(AlertType.SPENDING_SPIKE, userId, YearMonth.from(day).toString(),
                     "FOOD_AND_DRINK"));
         }
         if (random.nextInt(4) == 0) {
-            String large = add(userId, START.plusDays(20 + random.nextInt(300)), amount(1600, 3000).negate().toPlainString(),
-                    "B&Q WAREHOUSE", "B&Q", "5211");
-            expected.get(AlertType.LARGE_TRANSACTION).add(key(AlertType.LARGE_TRANSACTION, userId, large));
+            RawTransaction large = raw(userId, START.plusDays(20 + random.nextInt(300)),
+                    amount(1600, 3000).negate().toPlainString(), "B&Q WAREHOUSE", "B&Q", "5211");
+            transactions.add(large);
+            outOfPattern.add(large.getTransactionId());
+            expected.get(AlertType.LARGE_TRANSACTION).add(key(AlertType.LARGE_TRANSACTION, userId, large.getTransactionId()));
+        }
+        if (random.nextInt(4) == 0) {
+            // a card in the wrong hands: a few hundred somewhere the user never went, for what they never pay for
+            String[][] shops = {{"ATM WITHDRAWAL LAGOS", "Cash Lagos", "6011"}, {"LUXE DAY SPA", "Luxe Day Spa", "7298"}};
+            String[] shop = shops[random.nextInt(shops.length)];
+            RawTransaction misuse = raw(userId, START.plusDays(90 + random.nextInt(270)),
+                    amount(250, 700).negate().toPlainString(), shop[0], shop[1], shop[2]);
+            transactions.add(misuse);
+            outOfPattern.add(misuse.getTransactionId());
         }
         if (random.nextInt(4) == 0) {
             LocalDate day = START.plusDays(30 + random.nextInt(300));
@@ -149,9 +212,23 @@ final class AlertPopulation {
             String twice = add(userId, day, charge, "AMAZON EU", "Amazon", null);
             expected.get(AlertType.DUPLICATE_CHARGE).add(key(AlertType.DUPLICATE_CHARGE, userId, twice));
         }
-        transactions.addAll(food);
-        if (budget) {
-            budgetCrossings(userId, food);
+    }
+
+    /**
+     * The injected out-of-pattern payments are what the isolation forest should find, those the user
+     * makes after the payments it needs as history, counted in the order the population is replayed.
+     */
+    private void expectOutOfPattern() {
+        Map<String, Integer> payments = new HashMap<>();
+        for (RawTransaction transaction : transactions) {
+            if (!transaction.getAmount().startsWith("-")) {
+                continue;
+            }
+            int before = payments.merge(transaction.getUserId(), 1, Integer::sum) - 1;
+            if (outOfPattern.contains(transaction.getTransactionId()) && before >= PaymentContext.MIN_HISTORY) {
+                expected.get(AlertType.ANOMALOUS_TRANSACTION).add(key(AlertType.ANOMALOUS_TRANSACTION,
+                        transaction.getUserId(), transaction.getTransactionId()));
+            }
         }
     }
 

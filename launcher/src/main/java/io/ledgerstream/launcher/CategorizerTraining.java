@@ -1,8 +1,6 @@
 package io.ledgerstream.launcher;
 
 import io.ledgerstream.config.LedgerstreamConfig;
-import io.ledgerstream.connectors.kafka.KafkaRecordPublisher;
-import io.ledgerstream.connectors.kafka.PublishException;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.topics.TopicCatalog;
@@ -26,11 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One round of the categorizer's learning, as {@code ledgerstream train} runs it: the corrections as
@@ -89,7 +82,8 @@ final class CategorizerTraining {
         } else if (dryRun) {
             out.printf("not released (--dry-run)%n");
         } else {
-            publish(release(candidate, agreements.size()));
+            ModelPublisher.publish(config, catalog.categorizerModels(), TopicCatalog.CATEGORIZER_MODEL_KEY,
+                    release(candidate, agreements.size()), version);
             out.printf("released %s to %s%n", version, catalog.categorizerModels().name());
             released = Optional.of(version);
         }
@@ -161,24 +155,6 @@ final class CategorizerTraining {
                 .setEvaluationAccuracy(candidate.overall().accuracy())
                 .setEvaluationMacroF1(candidate.overall().macroF1())
                 .build();
-    }
-
-    /** One record of a few MB: the producer's request limit is raised to the topic's. */
-    private void publish(CategoryModelRelease release) {
-        Map<String, Object> properties = KafkaRecordPublisher.producerProperties(config, "ledgerstream-train");
-        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicCatalog.MODEL_MESSAGE_BYTES);
-        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * TopicCatalog.MODEL_MESSAGE_BYTES);
-        try (KafkaProducer<String, CategoryModelRelease> producer = new KafkaProducer<>(properties,
-                catalog.categorizerModels().keySerde().serializer(), catalog.categorizerModels().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(catalog.categorizerModels().name(), TopicCatalog.CATEGORIZER_MODEL_KEY,
-                    release)).get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new PublishException("cannot release model " + release.getVersion() + " to "
-                    + catalog.categorizerModels().name() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishException("interrupted while releasing model " + release.getVersion(), e);
-        }
     }
 
     private static void print(PrintWriter out, String label, Evaluation evaluation) {

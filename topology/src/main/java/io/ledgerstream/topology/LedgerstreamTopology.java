@@ -3,9 +3,13 @@ package io.ledgerstream.topology;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.categorize.CategorizerChain;
 import io.ledgerstream.topology.categorize.CategoryCorrectionProcessor;
-import io.ledgerstream.topology.categorize.CurrentModel;
+import io.ledgerstream.topology.categorize.CategoryModelReleases;
 import io.ledgerstream.topology.categorize.ModelCategorizer;
-import io.ledgerstream.topology.categorize.ModelReleaseProcessor;
+import io.ledgerstream.topology.categorize.model.CategoryModel;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModelReleases;
+import io.ledgerstream.topology.release.CurrentModel;
+import io.ledgerstream.topology.release.ModelReleaseProcessor;
 import io.ledgerstream.topology.settings.UserSettingsProcessor;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,15 +25,17 @@ import org.apache.kafka.streams.kstream.Named;
  * <pre>
  * transactions.raw ─► validate ─► dedupe-versions ─► enrich ─► categorize ─► write-version ─┬─► transactions.enriched
  *        (bytes)        │                              │                                    ├─► aggregate-monthly-summaries
- *                       └──────── dead letters ◄───────┘ (no FX rate)                       └─► detect (large, duplicate) ─► record-alerts ─► alerts
+ *                       └──────── dead letters ◄───────┘ (no FX rate)                       └─► detect (nine detectors) ─► record-alerts ─► alerts
  *                                     └─► transactions.rejected
  * user.settings ─► write-user-settings          category.corrections ─► write-category-corrections
  * fx.rates ─► global table fx-rates                categorizer.models ─► global store categorizer-models ─► the model of categorize
+ *                                                  anomaly.models ─► global store anomaly-models ─► the forest of detect
  * </pre>
  *
  * Categorize asks, in order: the user's own corrections, the global rules of the settings (MCC,
  * keywords), then the latest model released on categorizer.models, which every instance takes over
- * without a restart ({@link CurrentModel}).
+ * without a restart ({@link CurrentModel}). The anomaly detector's isolation forest is released and
+ * taken over the same way, on anomaly.models.
  *
  * Every input is keyed by userId and every store by a key starting with it, so the whole flow is
  * one sub-topology without repartitioning. Every node and store is named ({@link NodeNames},
@@ -56,13 +62,20 @@ public final class LedgerstreamTopology {
                                 .withName(NodeNames.CORRECTIONS_SOURCE))
                 .process(CategoryCorrectionProcessor::new, Named.as(NodeNames.WRITE_CORRECTIONS),
                         StoreNames.CATEGORY_CORRECTIONS, StoreNames.TRANSACTION_VERSIONS);
-        CurrentModel model = new CurrentModel();
+        CurrentModel<CategoryModel> categorizerModel = new CurrentModel<>();
         builder.addGlobalStore(StateStores.categorizerModels(catalog.serdes()), catalog.categorizerModels().name(),
                 Consumed.with(catalog.categorizerModels().keySerde(), catalog.categorizerModels().valueSerde())
                         .withName(NodeNames.CATEGORIZER_MODELS_SOURCE),
-                () -> new ModelReleaseProcessor(model));
+                () -> new ModelReleaseProcessor<>(StoreNames.CATEGORIZER_MODELS, categorizerModel,
+                        new CategoryModelReleases()));
+        CurrentModel<AnomalyModel> anomalyModel = new CurrentModel<>();
+        builder.addGlobalStore(StateStores.anomalyModels(catalog.serdes()), catalog.anomalyModels().name(),
+                Consumed.with(catalog.anomalyModels().keySerde(), catalog.anomalyModels().valueSerde())
+                        .withName(NodeNames.ANOMALY_MODELS_SOURCE),
+                () -> new ModelReleaseProcessor<>(StoreNames.ANOMALY_MODELS, anomalyModel, new AnomalyModelReleases()));
         TransactionFlow.addTo(builder, catalog, settings,
-                CategorizerChain.of(settings.categorizer(), new ModelCategorizer(model, settings.modelThreshold())));
+                CategorizerChain.of(settings.categorizer(), new ModelCategorizer(categorizerModel, settings.modelThreshold())),
+                anomalyModel);
         return builder.build();
     }
 

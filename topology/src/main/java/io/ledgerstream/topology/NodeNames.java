@@ -33,11 +33,13 @@ public final class NodeNames {
     public static final String DETECT_BUDGET_THRESHOLDS = "detect-budget-thresholds";
     public static final String DETECT_SPENDING_SPIKES = "detect-spending-spikes";
     public static final String DETECT_RECURRING_PAYMENTS = "detect-recurring-payments";
+    public static final String DETECT_ANOMALIES = "detect-anomalies";
     public static final String ALERT_CANDIDATES = "alert-candidates";
     public static final String UNUSUAL_AMOUNT_CANDIDATES = "unusual-amount-candidates";
     public static final String BUDGET_CANDIDATES = "budget-candidates";
     public static final String SPENDING_SPIKE_CANDIDATES = "spending-spike-candidates";
     public static final String RECURRING_PAYMENT_CANDIDATES = "recurring-payment-candidates";
+    public static final String ANOMALY_CANDIDATES = "anomaly-candidates";
     public static final String RECORD_ALERTS = "record-alerts";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String USER_SETTINGS_SOURCE = "user-settings-source";
@@ -46,6 +48,7 @@ public final class NodeNames {
     public static final String WRITE_CORRECTIONS = "write-category-corrections";
     public static final String FX_RATES_SOURCE = "fx-rates-source";
     public static final String CATEGORIZER_MODELS_SOURCE = "categorizer-models-source";
+    public static final String ANOMALY_MODELS_SOURCE = "anomaly-models-source";
 
     private NodeNames() {
     }

@@ -1,6 +1,8 @@
 package io.ledgerstream.topology;
 
 import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AnomalyModelRelease;
+import io.ledgerstream.schemas.avro.AnomalyProfile;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
@@ -37,6 +39,7 @@ final class StateStores {
         builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
         builder.addStateStore(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class));
         builder.addStateStore(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class));
+        builder.addStateStore(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class));
         builder.addStateStore(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class));
         builder.addStateStore(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class));
     }
@@ -54,8 +57,18 @@ final class StateStores {
      * its changelog.
      */
     static StoreBuilder<KeyValueStore<String, CategoryModelRelease>> categorizerModels(AvroSerdes serdes) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATEGORIZER_MODELS),
-                Serdes.String(), serdes.value(CategoryModelRelease.class)).withLoggingDisabled();
+        return modelReleases(StoreNames.CATEGORIZER_MODELS, serdes, CategoryModelRelease.class);
+    }
+
+    /** The global {@value StoreNames#ANOMALY_MODELS} store, kept as {@link #categorizerModels}. */
+    static StoreBuilder<KeyValueStore<String, AnomalyModelRelease>> anomalyModels(AvroSerdes serdes) {
+        return modelReleases(StoreNames.ANOMALY_MODELS, serdes, AnomalyModelRelease.class);
+    }
+
+    private static <R extends SpecificRecord> StoreBuilder<KeyValueStore<String, R>> modelReleases(
+            String name, AvroSerdes serdes, Class<R> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.value(type))
+                .withLoggingDisabled();
     }
 
     private static <V extends SpecificRecord> StoreBuilder<TimestampedKeyValueStore<String, V>> store(

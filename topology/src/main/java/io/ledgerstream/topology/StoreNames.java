@@ -31,6 +31,11 @@ public final class StoreNames {
     public static final String SPENDING_HISTORY = "spending-history";
     /** {@code userId|merchant, lower case} → {@code PaymentSeries}, the user's payments to the merchant. */
     public static final String RECURRING_PAYMENTS = "recurring-payments";
+    /**
+     * {@code userId|*} (every payment), {@code userId|c:CATEGORY} or {@code userId|m:<merchant, lower
+     * case>} → {@code AnomalyProfile}: how the user usually pays, the isolation forest's context.
+     */
+    public static final String ANOMALY_PROFILES = "anomaly-profiles";
     /** {@code userId} → {@code UserSettings}. */
     public static final String USER_SETTINGS = "user-settings";
     /** {@code userId|m:<merchant, lower case>} or {@code userId|t:<transactionId>} → {@code CategoryCorrection}. */
@@ -39,12 +44,17 @@ public final class StoreNames {
     public static final String FX_RATES = "fx-rates";
     /** Global store, the model's name ({@code categorizer}) → {@code CategoryModelRelease}, the latest release. */
     public static final String CATEGORIZER_MODELS = "categorizer-models";
+    /** Global store, the model's name ({@code isolation-forest}) → {@code AnomalyModelRelease}, the latest release. */
+    public static final String ANOMALY_MODELS = "anomaly-models";
 
     /** Separates the parts of a key. */
     public static final String SEPARATOR = "|";
 
     private static final String MERCHANT_CORRECTION = "m:";
     private static final String TRANSACTION_CORRECTION = "t:";
+    private static final String EVERY_PAYMENT = "*";
+    private static final String CATEGORY_PROFILE = "c:";
+    private static final String MERCHANT_PROFILE = "m:";
     /** The character right after {@link #SEPARATOR}: {@code userId}} bounds a user's range from above. */
     private static final char AFTER_SEPARATOR = '}';
 
@@ -108,6 +118,21 @@ public final class StoreNames {
     /** Key of {@link #RECURRING_PAYMENTS}; the merchant compared without case. */
     public static String recurringPaymentsKey(String userId, String merchant) {
         return userPrefix(userId) + merchant.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Key of the profile of all the user's payments in {@link #ANOMALY_PROFILES}. */
+    public static String paymentsProfileKey(String userId) {
+        return userPrefix(userId) + EVERY_PAYMENT;
+    }
+
+    /** Key of the profile of the user's payments in one category in {@link #ANOMALY_PROFILES}. */
+    public static String categoryProfileKey(String userId, Category category) {
+        return userPrefix(userId) + CATEGORY_PROFILE + category.name();
+    }
+
+    /** Key of the profile of the user's payments to one merchant in {@link #ANOMALY_PROFILES}; compared without case. */
+    public static String merchantProfileKey(String userId, String merchant) {
+        return userPrefix(userId) + MERCHANT_PROFILE + merchant.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Key of {@link #USER_SETTINGS}. */

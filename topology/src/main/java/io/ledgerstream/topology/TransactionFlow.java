@@ -8,12 +8,14 @@ import io.ledgerstream.topology.aggregate.MonthlySummaryProcessor;
 import io.ledgerstream.topology.categorize.CategorizeProcessor;
 import io.ledgerstream.topology.categorize.Categorizer;
 import io.ledgerstream.topology.detect.AlertRecorder;
+import io.ledgerstream.topology.detect.AnomalyDetector;
 import io.ledgerstream.topology.detect.BudgetDetector;
 import io.ledgerstream.topology.detect.DuplicateChargeDetector;
 import io.ledgerstream.topology.detect.LargeTransactionDetector;
 import io.ledgerstream.topology.detect.RecurringPaymentDetector;
 import io.ledgerstream.topology.detect.SpendingSpikeDetector;
 import io.ledgerstream.topology.detect.UnusualAmountDetector;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
 import io.ledgerstream.topology.enrich.EnrichProcessor;
 import io.ledgerstream.topology.flow.Checked;
 import io.ledgerstream.topology.flow.IncomingTransaction;
@@ -22,6 +24,8 @@ import io.ledgerstream.topology.validate.ValidationProcessor;
 import io.ledgerstream.topology.version.VersionFilterProcessor;
 import io.ledgerstream.topology.version.VersionWriterProcessor;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -37,7 +41,8 @@ final class TransactionFlow {
     }
 
     /** @param categorizer asked after the user's own corrections: the global rules, then the model */
-    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings, Categorizer categorizer) {
+    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings, Categorizer categorizer,
+                      Supplier<Optional<AnomalyModel>> anomalyModel) {
         KStream<String, byte[]> raw = builder.stream(catalog.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(NodeNames.RAW_SOURCE));
         Map<String, KStream<String, Checked<IncomingTransaction>>> validation = raw
@@ -72,11 +77,12 @@ final class TransactionFlow {
                         .withName(NodeNames.ENRICHED_SINK));
         KStream<String, MonthChange> months = changes.process(MonthlySummaryProcessor::new, Named.as(NodeNames.AGGREGATE),
                 StoreNames.MONTHLY_SUMMARIES);
-        addDetection(changes, months, catalog, settings);
+        addDetection(changes, months, catalog, settings, anomalyModel);
     }
 
     private static void addDetection(KStream<String, TransactionChange> changes, KStream<String, MonthChange> months,
-                                     TopicCatalog catalog, TopologySettings settings) {
+                                     TopicCatalog catalog, TopologySettings settings,
+                                     Supplier<Optional<AnomalyModel>> anomalyModel) {
         KStream<String, Alert> large = changes.processValues(() -> new LargeTransactionDetector(settings),
                 Named.as(NodeNames.DETECT_LARGE), StoreNames.USER_SETTINGS);
         KStream<String, Alert> duplicates = changes.processValues(() -> new DuplicateChargeDetector(settings),
@@ -89,11 +95,14 @@ final class TransactionFlow {
                 Named.as(NodeNames.DETECT_SPENDING_SPIKES), StoreNames.MONTHLY_SUMMARIES);
         KStream<String, Alert> recurring = changes.process(RecurringPaymentDetector::new,
                 Named.as(NodeNames.DETECT_RECURRING_PAYMENTS), StoreNames.RECURRING_PAYMENTS);
+        KStream<String, Alert> anomalies = changes.processValues(() -> new AnomalyDetector(anomalyModel),
+                Named.as(NodeNames.DETECT_ANOMALIES), StoreNames.ANOMALY_PROFILES);
         large.merge(duplicates, Named.as(NodeNames.ALERT_CANDIDATES))
                 .merge(unusual, Named.as(NodeNames.UNUSUAL_AMOUNT_CANDIDATES))
                 .merge(budgets, Named.as(NodeNames.BUDGET_CANDIDATES))
                 .merge(spikes, Named.as(NodeNames.SPENDING_SPIKE_CANDIDATES))
                 .merge(recurring, Named.as(NodeNames.RECURRING_PAYMENT_CANDIDATES))
+                .merge(anomalies, Named.as(NodeNames.ANOMALY_CANDIDATES))
                 .processValues(AlertRecorder::new, Named.as(NodeNames.RECORD_ALERTS), StoreNames.ALERTS)
                 .to(catalog.alerts().name(), Produced.with(catalog.alerts().keySerde(), catalog.alerts().valueSerde())
                         .withName(NodeNames.ALERTS_SINK));

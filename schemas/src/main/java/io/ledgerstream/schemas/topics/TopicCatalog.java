@@ -2,6 +2,7 @@ package io.ledgerstream.schemas.topics;
 
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.AlertDeliveryFailure;
+import io.ledgerstream.schemas.avro.AnomalyModelRelease;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
@@ -30,6 +31,7 @@ public record TopicCatalog(
         Topic<String, UserSettings> userSettings,
         Topic<String, FxRate> fxRates,
         Topic<String, CategoryModelRelease> categorizerModels,
+        Topic<String, AnomalyModelRelease> anomalyModels,
         AvroSerdes serdes) {
 
     public static final int DEFAULT_PARTITIONS = 4;
@@ -40,6 +42,8 @@ public record TopicCatalog(
     public static final int MODEL_MESSAGE_BYTES = 32 * 1024 * 1024;
     /** The key of the categorizer's releases: compaction keeps the latest. */
     public static final String CATEGORIZER_MODEL_KEY = "categorizer";
+    /** The key of the isolation forest's releases: compaction keeps the latest. */
+    public static final String ANOMALY_MODEL_KEY = "isolation-forest";
 
     /**
      * @param prefix     prepended to every topic name ("" for the default names)
@@ -60,11 +64,14 @@ public record TopicCatalog(
                 new Topic<>(prefix + "fx.rates", Serdes.String(), serdes.value(FxRate.class), 1, COMPACTED),
                 new Topic<>(prefix + "categorizer.models", Serdes.String(), serdes.value(CategoryModelRelease.class), 1,
                         Map.of("cleanup.policy", "compact", "max.message.bytes", Integer.toString(MODEL_MESSAGE_BYTES))),
+                new Topic<>(prefix + "anomaly.models", Serdes.String(), serdes.value(AnomalyModelRelease.class), 1,
+                        Map.of("cleanup.policy", "compact", "max.message.bytes", Integer.toString(MODEL_MESSAGE_BYTES))),
                 serdes);
     }
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, rejected, alerts, alertDeadLetters, corrections, userSettings, fxRates, categorizerModels);
+        return List.of(raw, enriched, rejected, alerts, alertDeadLetters, corrections, userSettings, fxRates, categorizerModels,
+                anomalyModels);
     }
 }
