@@ -9,6 +9,7 @@ import io.ledgerstream.connectors.kafka.RecordPublisher;
 import io.ledgerstream.connectors.notify.AlertConsumer;
 import io.ledgerstream.connectors.notify.LogNotifier;
 import io.ledgerstream.schemas.avro.RawTransaction;
+import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.stack.LocalStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final int FIRST_MODEL_PER_MERCHANT = 8;
+    /** Users of the populations the demo's first forest is grown and scored on: smaller than train anomalies', to be quick. */
+    private static final int FIRST_FOREST_USERS = 100;
 
     @Option(names = "--reset", description = "Wipe the demo's data (Kafka logs, schemas, state) first.")
     private boolean reset;
@@ -111,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * Until a model is released, the model tier abstains: the first demo run trains one (smaller than
      * {@code ./ledgerstream train}'s, to be quick) while the app already runs, and the app takes it
-     * over when it lands.
+     * over when it lands. The same for the anomaly detector's isolation forest, which stays quiet
+     * until one is released.
      */
     private static void trainFirstModel(LedgerstreamConfig demo, Pipeline pipeline) {
         try {
@@ -125,6 +129,18 @@ final class DemoCommand implements Callable<Integer> {
             LOG.info("{}first categorizer model {}", report, released.map(v -> v + " released").orElse("not released"));
         } catch (RuntimeException e) {
             LOG.error("training the first categorizer model failed; run ./ledgerstream train", e);
+        }
+        try {
+            if (TopicSnapshot.latestByKey(demo, pipeline.catalog().anomalyModels()).containsKey(TopicCatalog.ANOMALY_MODEL_KEY)) {
+                return;
+            }
+            LOG.info("no isolation forest released yet: growing the first one in the background");
+            StringWriter report = new StringWriter();
+            Optional<String> released = AnomalyTraining.round(demo, pipeline.catalog(), Clock.systemUTC(),
+                    FIRST_FOREST_USERS, 0.5, false, new PrintWriter(report));
+            LOG.info("{}first isolation forest {}", report, released.map(v -> v + " released").orElse("not released"));
+        } catch (RuntimeException e) {
+            LOG.error("growing the first isolation forest failed; run ./ledgerstream train anomalies", e);
         }
     }
 

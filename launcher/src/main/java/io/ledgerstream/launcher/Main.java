@@ -11,6 +11,7 @@ import io.ledgerstream.connectors.notify.NotifyCommand;
 import io.ledgerstream.schemas.registry.SchemaRegistryException;
 import io.ledgerstream.stack.LocalStackException;
 import org.apache.kafka.common.KafkaException;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +48,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new FeedCommand(config))
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
-                .addSubcommand(new TrainCommand(config))
+                .addSubcommand(new CommandLine(new TrainCommand(config))
+                        .addSubcommand(new AnomalyTrainCommand(config, Clock.systemUTC())))
                 .addSubcommand(new CommandLine(new BenchCommand(config))
                         .addSubcommand(new ImportBenchCommand(config))
                         .addSubcommand(new CategorizerBenchCommand())

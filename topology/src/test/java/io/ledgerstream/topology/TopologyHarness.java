@@ -2,6 +2,7 @@ package io.ledgerstream.topology;
 
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.Alert;
+import io.ledgerstream.schemas.avro.AnomalyModelRelease;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategoryModelRelease;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
@@ -16,6 +17,8 @@ import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.categorize.model.CategoryModel;
 import io.ledgerstream.topology.categorize.model.ModelCodec;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
+import io.ledgerstream.topology.detect.anomaly.AnomalyModelCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -57,6 +60,7 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     final TestInputTopic<String, CategoryCorrection> corrections;
     final TestInputTopic<String, FxRate> fxRates;
     final TestInputTopic<String, CategoryModelRelease> models;
+    final TestInputTopic<String, AnomalyModelRelease> anomalyModels;
     final TestOutputTopic<String, EnrichedTransaction> enriched;
     final TestOutputTopic<String, RejectedRecord> rejected;
     final TestOutputTopic<String, Alert> alerts;
@@ -98,6 +102,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
                 catalog.fxRates().valueSerde().serializer());
         models = driver.createInputTopic(catalog.categorizerModels().name(), Serdes.String().serializer(),
                 catalog.categorizerModels().valueSerde().serializer());
+        anomalyModels = driver.createInputTopic(catalog.anomalyModels().name(), Serdes.String().serializer(),
+                catalog.anomalyModels().valueSerde().serializer());
         enriched = driver.createOutputTopic(catalog.enriched().name(), Serdes.String().deserializer(),
                 catalog.enriched().valueSerde().deserializer());
         rejected = driver.createOutputTopic(catalog.rejected().name(), Serdes.String().deserializer(),
@@ -148,6 +154,19 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
                 .setEvaluationExamples(0)
                 .setEvaluationAccuracy(0)
                 .setEvaluationMacroF1(0)
+                .build());
+    }
+
+    /** Publishes {@code model} on anomaly.models as {@code train anomalies} does. */
+    void release(AnomalyModel model) {
+        anomalyModels.pipeInput(TopicCatalog.ANOMALY_MODEL_KEY, AnomalyModelRelease.newBuilder()
+                .setVersion(model.version())
+                .setTrainedAt(START)
+                .setModel(ByteBuffer.wrap(AnomalyModelCodec.write(model)))
+                .setTrainingPayments(model.trainingPayments())
+                .setThreshold(model.threshold())
+                .setEvaluationRecall(0)
+                .setEvaluationFalsePerThousand(0)
                 .build());
     }
 
