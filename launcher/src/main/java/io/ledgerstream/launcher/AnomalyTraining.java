@@ -3,7 +3,6 @@ package io.ledgerstream.launcher;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.AnomalyModelRelease;
-import io.ledgerstream.schemas.avro.AnomalyProfile;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
@@ -18,9 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,18 +87,7 @@ final class AnomalyTraining {
     /** Every judged payment of a population, in the order the topology enriched them, with its ground truth. */
     static List<Sample> samples(AlertPopulation population) {
         Set<String> injected = population.expected.get(AlertType.ANOMALOUS_TRANSACTION);
-        Map<String, AnomalyProfile> profiles = new HashMap<>();
-        PaymentContext.Profiles inMemory = new PaymentContext.Profiles() {
-            @Override
-            public AnomalyProfile get(String key) {
-                return profiles.get(key);
-            }
-
-            @Override
-            public void put(String key, AnomalyProfile profile) {
-                profiles.put(key, profile);
-            }
-        };
+        PaymentContext.Profiles inMemory = PaymentContext.Profiles.inMemory();
         List<Sample> samples = new ArrayList<>();
         for (EnrichedTransaction payment : PopulationRun.of(population, Optional.empty()).enriched()) {
             BigDecimal paid = payment.getBaseAmount().negate();

@@ -16,9 +16,7 @@ import io.ledgerstream.topology.detect.anomaly.PaymentContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,18 +40,7 @@ class AnomalyTopologyTest {
     @BeforeAll
     static void growForest() {
         Random random = new Random(11);
-        Map<String, AnomalyProfile> store = new HashMap<>();
-        PaymentContext.Profiles profiles = new PaymentContext.Profiles() {
-            @Override
-            public AnomalyProfile get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, AnomalyProfile profile) {
-                store.put(key, profile);
-            }
-        };
+        PaymentContext.Profiles profiles = PaymentContext.Profiles.inMemory();
         List<double[]> normal = new ArrayList<>();
         for (int user = 0; user < 300; user++) {
             for (int day = 0; day < 120; day++) {

@@ -31,14 +31,14 @@ class LedgerstreamTopologyBuildTest {
 
         assertThat(description.subtopologies()).hasSize(1);
         assertThat(description.globalStores()).flatExtracting(global -> global.source().topicSet())
-                .containsExactlyInAnyOrder("fx.rates", "categorizer.models");
+                .containsExactlyInAnyOrder("fx.rates", "categorizer.models", "anomaly.models");
         assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
         TopologyDescription.Subtopology flow = description.subtopologies().iterator().next();
         assertThat(flow.nodes()).filteredOn(node -> node instanceof TopologyDescription.Processor)
                 .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
                 .contains(StoreNames.MONTHLY_SUMMARIES, StoreNames.TRANSACTIONS_BY_DATE, StoreNames.TRANSACTION_VERSIONS,
                         StoreNames.ALERTS, StoreNames.RECENT_CHARGES, StoreNames.USER_SETTINGS,
-                        StoreNames.CATEGORY_CORRECTIONS);
+                        StoreNames.CATEGORY_CORRECTIONS, StoreNames.ANOMALY_PROFILES);
         assertThat(flow.nodes()).filteredOn(node -> node instanceof TopologyDescription.Source)
                 .flatExtracting(node -> ((TopologyDescription.Source) node).topicSet())
                 .containsExactlyInAnyOrder("transactions.raw", "user.settings", "category.corrections");

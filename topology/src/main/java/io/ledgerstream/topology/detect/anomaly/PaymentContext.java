@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,22 @@ public final class PaymentContext {
         AnomalyProfile get(String key);
 
         void put(String key, AnomalyProfile profile);
+
+        /** Profiles in a map of their own: training, which replays a population outside the topology. */
+        static Profiles inMemory() {
+            Map<String, AnomalyProfile> profiles = new HashMap<>();
+            return new Profiles() {
+                @Override
+                public AnomalyProfile get(String key) {
+                    return profiles.get(key);
+                }
+
+                @Override
+                public void put(String key, AnomalyProfile profile) {
+                    profiles.put(key, profile);
+                }
+            };
+        }
     }
 
     /** A payment's features with the profiles they came from, for explaining an alert. */

@@ -9,25 +9,12 @@ import io.ledgerstream.schemas.avro.CategorySource;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PaymentContextTest {
 
-    private final Map<String, AnomalyProfile> store = new HashMap<>();
-    private final PaymentContext.Profiles profiles = new PaymentContext.Profiles() {
-        @Override
-        public AnomalyProfile get(String key) {
-            return store.get(key);
-        }
-
-        @Override
-        public void put(String key, AnomalyProfile profile) {
-            store.put(key, profile);
-        }
-    };
+    private final PaymentContext.Profiles profiles = PaymentContext.Profiles.inMemory();
 
     private static EnrichedTransaction payment(String merchant, Category category, String amount, LocalDate day) {
         return EnrichedTransaction.newBuilder().setTransactionId("t").setUserId("alice").setBookedAt(day)
@@ -57,12 +44,12 @@ class PaymentContextTest {
             variance += Math.pow(Math.log(amount) - mean, 2) / amounts.length;
         }
 
-        AnomalyProfile all = store.get("alice|*");
+        AnomalyProfile all = profiles.get("alice|*");
         assertThat(all.getPayments()).isEqualTo(5);
         assertThat(all.getLogMean()).isCloseTo(mean, within(1e-12));
         assertThat(all.getLogVariance()).isCloseTo(variance, within(1e-12));
         assertThat(all.getLastPaidOn()).isEqualTo(LocalDate.of(2026, 1, 5));
-        assertThat(store.get("alice|m:shop 3").getPayments()).isEqualTo(1);
+        assertThat(profiles.get("alice|m:shop 3").getPayments()).isEqualTo(1);
     }
 
     @Test
