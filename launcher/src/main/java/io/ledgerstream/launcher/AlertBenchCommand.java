@@ -43,7 +43,7 @@ final class AlertBenchCommand implements Callable<Integer> {
             description = "Print up to this many false alerts of each type (default: ${DEFAULT-VALUE}).")
     private int showFalse;
 
-    @Option(names = "--alerts-per-thousand", defaultValue = "0.5",
+    @Option(names = "--alerts-per-thousand", defaultValue = AnomalyTraining.DEFAULT_ALERTS_PER_MILLE,
             description = "Normal payments per 1,000 the isolation forest may flag; sets its threshold (default: ${DEFAULT-VALUE}).")
     private double alertsPerMille;
 

@@ -24,7 +24,7 @@ final class AnomalyTrainCommand implements Callable<Integer> {
             description = "Users of the generated populations, a year each (default: ${DEFAULT-VALUE}).")
     private int users;
 
-    @Option(names = "--alerts-per-thousand", defaultValue = "0.5",
+    @Option(names = "--alerts-per-thousand", defaultValue = AnomalyTraining.DEFAULT_ALERTS_PER_MILLE,
             description = "Normal payments per 1,000 the forest may flag; sets its threshold (default: ${DEFAULT-VALUE}).")
     private double alertsPerMille;
 

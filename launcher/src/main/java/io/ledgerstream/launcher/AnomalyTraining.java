@@ -54,6 +54,8 @@ final class AnomalyTraining {
         }
     }
 
+    /** Normal payments per 1,000 a forest may flag, as its threshold is set unless told otherwise. */
+    static final String DEFAULT_ALERTS_PER_MILLE = "0.5";
     static final long TRAINING_SEED = 1;
     static final long EVALUATION_SEED = 2;
 

@@ -136,8 +136,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             LOG.info("no isolation forest released yet: growing the first one in the background");
             StringWriter report = new StringWriter();
-            Optional<String> released = AnomalyTraining.round(demo, pipeline.catalog(), Clock.systemUTC(),
-                    FIRST_FOREST_USERS, 0.5, false, new PrintWriter(report));
+            Optional<String> released = AnomalyTraining.round(demo, pipeline.catalog(), Clock.systemUTC(), FIRST_FOREST_USERS,
+                    Double.parseDouble(AnomalyTraining.DEFAULT_ALERTS_PER_MILLE), false, new PrintWriter(report));
             LOG.info("{}first isolation forest {}", report, released.map(v -> v + " released").orElse("not released"));
         } catch (RuntimeException e) {
             LOG.error("growing the first isolation forest failed; run ./ledgerstream train anomalies", e);

@@ -7,7 +7,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Wording shared by the detectors' messages. */
-final class AlertFormat {
+public final class AlertFormat {
 
     private AlertFormat() {
     }
@@ -19,7 +19,7 @@ final class AlertFormat {
     }
 
     /** Who was paid: the merchant, else the description. */
-    static String payee(EnrichedTransaction transaction) {
+    public static String payee(EnrichedTransaction transaction) {
         return transaction.getMerchant() != null ? transaction.getMerchant() : transaction.getDescription();
     }
 

@@ -65,14 +65,12 @@ public final class AnomalyDetector implements FixedKeyProcessor<String, Transact
 
     @Override
     public void process(FixedKeyRecord<String, TransactionChange> record) {
-        if (!record.value().isFirstLiveVersion()) {
+        Optional<BigDecimal> newPayment = record.value().newPayment();
+        if (newPayment.isEmpty()) {
             return;
         }
         EnrichedTransaction payment = record.value().current();
-        BigDecimal paid = payment.getBaseAmount().negate();
-        if (paid.signum() <= 0) {
-            return;
-        }
+        BigDecimal paid = newPayment.get();
         Optional<PaymentContext.Judged> judged = PaymentContext.observe(payment, paid, profiles);
         Optional<AnomalyModel> current = model.get();
         if (judged.isEmpty() || current.isEmpty()) {

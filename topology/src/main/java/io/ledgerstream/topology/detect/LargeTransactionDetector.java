@@ -9,6 +9,7 @@ import io.ledgerstream.topology.TopologySettings;
 import io.ledgerstream.topology.flow.TransactionChange;
 import io.ledgerstream.topology.settings.UserSettingsView;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -36,14 +37,12 @@ public final class LargeTransactionDetector implements FixedKeyProcessor<String,
 
     @Override
     public void process(FixedKeyRecord<String, TransactionChange> record) {
-        if (!record.value().isFirstLiveVersion()) {
-            return;
-        }
+        Optional<BigDecimal> newPayment = record.value().newPayment();
         EnrichedTransaction payment = record.value().current();
-        BigDecimal paid = payment.getBaseAmount().negate();
-        if (paid.signum() <= 0 || paid.compareTo(settings.largeTransactionThreshold(payment.getUserId())) < 0) {
+        if (newPayment.isEmpty() || newPayment.get().compareTo(settings.largeTransactionThreshold(payment.getUserId())) < 0) {
             return;
         }
+        BigDecimal paid = newPayment.get();
         Alert alert = PaymentAlert.of(AlertType.LARGE_TRANSACTION, Severity.WARNING, payment, paid,
                 "Large payment of " + AlertFormat.money(paid, payment.getBaseCurrency()) + " to " + AlertFormat.payee(payment),
                 record.timestamp());

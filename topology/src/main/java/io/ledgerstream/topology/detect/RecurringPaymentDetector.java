@@ -67,14 +67,12 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
 
     @Override
     public void process(Record<String, TransactionChange> record) {
-        if (!record.value().isFirstLiveVersion()) {
-            return;
-        }
+        Optional<BigDecimal> newPayment = record.value().newPayment();
         EnrichedTransaction payment = record.value().current();
-        BigDecimal paid = payment.getBaseAmount().negate();
-        if (paid.signum() <= 0 || payment.getMerchant() == null || payment.getMerchant().isBlank()) {
+        if (newPayment.isEmpty() || payment.getMerchant() == null || payment.getMerchant().isBlank()) {
             return;
         }
+        BigDecimal paid = newPayment.get();
         String key = StoreNames.recurringPaymentsKey(payment.getUserId(), payment.getMerchant());
         PaymentSeries current = ValueAndTimestamp.getValueOrNull(series.get(key));
         PaymentSeries next = current == null

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -47,14 +48,12 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
 
     @Override
     public void process(FixedKeyRecord<String, TransactionChange> record) {
-        if (!record.value().isFirstLiveVersion()) {
+        Optional<BigDecimal> newPayment = record.value().newPayment();
+        if (newPayment.isEmpty()) {
             return;
         }
         EnrichedTransaction payment = record.value().current();
-        BigDecimal paid = payment.getBaseAmount().negate();
-        if (paid.signum() <= 0) {
-            return;
-        }
+        BigDecimal paid = newPayment.get();
         String key = StoreNames.spendingHistoryKey(payment.getUserId(), payment.getCategory());
         SpendingHistory history = ValueAndTimestamp.getValueOrNull(histories.get(key));
         List<BigDecimal> amounts = history == null ? new ArrayList<>() : new ArrayList<>(history.getAmounts());

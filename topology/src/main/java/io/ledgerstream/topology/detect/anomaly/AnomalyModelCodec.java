@@ -77,10 +77,9 @@ public final class AnomalyModelCodec {
             ObjectInputStream forest = new ObjectInputStream(in);
             forest.setObjectInputFilter(ONLY_THE_FOREST);
             return new AnomalyModel(version, (IsolationForest) forest.readObject(), threshold, trainingPayments);
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException known) {
-                throw known;
-            }
             throw new IllegalArgumentException("cannot read an anomaly model: " + e, e);
         }
     }

@@ -3,6 +3,7 @@ package io.ledgerstream.topology.detect.anomaly;
 import io.ledgerstream.schemas.avro.AnomalyProfile;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.detect.AlertFormat;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ public final class PaymentContext {
         String userId = payment.getUserId();
         String allKey = StoreNames.paymentsProfileKey(userId);
         String categoryKey = StoreNames.categoryProfileKey(userId, payment.getCategory());
-        String merchantKey = StoreNames.merchantProfileKey(userId, payee(payment));
+        String merchantKey = StoreNames.merchantProfileKey(userId, AlertFormat.payee(payment));
         AnomalyProfile all = profiles.get(allKey);
         AnomalyProfile category = profiles.get(categoryKey);
         AnomalyProfile merchant = profiles.get(merchantKey);
@@ -98,11 +99,6 @@ public final class PaymentContext {
         profiles.put(categoryKey, learn(category, logAmount, day));
         profiles.put(merchantKey, learn(merchant, logAmount, day));
         return judged;
-    }
-
-    /** What identifies the merchant: its normalized name, else the description. */
-    public static String payee(EnrichedTransaction payment) {
-        return payment.getMerchant() != null ? payment.getMerchant() : payment.getDescription();
     }
 
     static double[] features(double logAmount, LocalDate day, AnomalyProfile all, AnomalyProfile category,
