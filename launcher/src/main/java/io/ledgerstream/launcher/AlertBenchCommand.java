@@ -1,11 +1,14 @@
 package io.ledgerstream.launcher;
 
+import io.ledgerstream.connectors.feed.DurationConverter;
 import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.AlertType;
 import io.ledgerstream.schemas.avro.AnomalyModelRelease;
 import io.ledgerstream.schemas.avro.Severity;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
  * ({@link AlertPopulation}) through the topology, in process ({@link TopologyTestDriver}: the same
  * topology and processors as a running instance, without a broker), and prints, per alert type,
  * precision, recall and F1 against the ground truth written down while generating, and the false
- * alerts per 1,000 transactions.
+ * alerts per 1,000 transactions. Then, on a real broker, the raw-to-alert latency at a steady rate
+ * next to an exactly-once pass-through's ({@link AlertLatency}).
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Score the detectors on a generated population with injected anomalies.")
@@ -47,13 +51,24 @@ final class AlertBenchCommand implements Callable<Integer> {
             description = "Normal payments per 1,000 the isolation forest may flag; sets its threshold (default: ${DEFAULT-VALUE}).")
     private double alertsPerMille;
 
+    @Option(names = "--rate", defaultValue = "5000",
+            description = "Transactions per second of the latency runs (default: ${DEFAULT-VALUE}).")
+    private int rate;
+
+    @Option(names = "--warm-up", defaultValue = "3s", converter = DurationConverter.class,
+            description = "Start of each latency run left out of its figures (default: ${DEFAULT-VALUE}).")
+    private Duration warmUp;
+
+    @Option(names = "--no-latency", description = "Score only; skip the latency runs on a local broker.")
+    private boolean noLatency;
+
     @Spec
     private CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (users < 1) {
-            throw new ParameterException(spec.commandLine(), "--users must be at least 1");
+    public Integer call() throws Exception {
+        if (users < 1 || rate < 1) {
+            throw new ParameterException(spec.commandLine(), "--users and --rate must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         AlertPopulation population = AlertPopulation.generate(seed, users);
@@ -97,6 +112,10 @@ final class AlertBenchCommand implements Callable<Integer> {
                 falseAlerts * 1000.0 / population.transactions.size());
         falseOnes.forEach((type, shown) -> shown.forEach(message -> out.println("  false " + type + ": " + message)));
         out.flush();
+        if (!noLatency) {
+            AlertLatency.measure(population, release, rate, warmUp, Files.createTempDirectory("ledgerstream-bench-latency"),
+                    out);
+        }
         return 0;
     }
 
