@@ -21,7 +21,7 @@ class AlertBenchCommandTest {
         CommandLine command = Main.commandLine(LedgerstreamConfig.load(Map.of()));
         command.setOut(new PrintWriter(out));
 
-        int exit = command.execute("bench", "alerts", "--users", "40", "--seed", "3");
+        int exit = command.execute("bench", "alerts", "--users", "40", "--seed", "3", "--no-latency");
 
         assertThat(exit).isZero();
         AlertPopulation population = AlertPopulation.generate(3, 40);
@@ -41,5 +41,43 @@ class AlertBenchCommandTest {
         }
         assertThat(scored).as("every kind the population injects").isEqualTo(AlertType.values().length - 1); // all but OTHER
         assertThat(out.toString()).containsPattern("false alerts: \\d+, \\d+\\.\\d{2} per 1,000 transactions");
+    }
+
+    /**
+     * The latency runs on a real broker, every record counted (no warm-up left out): the
+     * pass-through gives back every record sent, and the running topology every alert the same
+     * topology raised in process, but for the missed payments, which its hourly wall-clock check
+     * does not reach in a run of seconds.
+     */
+    @Test
+    void shouldMeasureTheLatencyOfEveryAlertAndEveryPassedThroughRecordOnTheBroker() {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine(LedgerstreamConfig.load(Map.of()));
+        command.setOut(new PrintWriter(out));
+
+        int exit = command.execute("bench", "alerts", "--users", "20", "--seed", "5", "--rate", "2000", "--warm-up", "0s");
+
+        assertThat(exit).as(out.toString()).isZero();
+        String printed = out.toString();
+        Matcher inProcess = Pattern.compile("through the topology in [\\d.]+ s: ([\\d,]+) alerts").matcher(printed);
+        Matcher missed = Pattern.compile("(?m)^MISSED_PAYMENT\\s+\\d+\\s+(\\d+)").matcher(printed);
+        Matcher passThrough = Pattern.compile("exactly-once pass-through\\s+([\\d,]+) sent,\\s+([\\d,]+) measured: "
+                + "p50\\s+\\d+ ms, p99\\s+\\d+ ms").matcher(printed);
+        Matcher topology = Pattern.compile("topology, raw to alert\\s+([\\d,]+) sent,\\s+([\\d,]+) measured: "
+                + "p50\\s+\\d+ ms, p99\\s+\\d+ ms").matcher(printed);
+        assertThat(inProcess.find() && passThrough.find() && topology.find()).as(printed).isTrue();
+        int missedPayments = missed.find() ? Integer.parseInt(missed.group(1)) : 0;
+        int sent = number(passThrough.group(1));
+
+        assertThat(sent).isEqualTo(AlertPopulation.generate(5, 20).transactions.size());
+        assertThat(number(passThrough.group(2))).as("every record passed through").isEqualTo(sent);
+        assertThat(number(topology.group(1))).isEqualTo(sent);
+        assertThat(number(topology.group(2))).as("every alert, as in process")
+                .isEqualTo(number(inProcess.group(1)) - missedPayments);
+        assertThat(printed).containsPattern("alert p99 / pass-through p99: \\d+\\.\\d{2}");
+    }
+
+    private static int number(String printed) {
+        return Integer.parseInt(printed.replace(",", ""));
     }
 }
