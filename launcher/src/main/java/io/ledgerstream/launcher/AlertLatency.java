@@ -74,6 +74,7 @@ final class AlertLatency {
     private final Pipeline pipeline;
     private final int rate;
     private final Duration warmUp;
+    private String threadTime = "";
 
     private AlertLatency(LedgerstreamConfig config, Pipeline pipeline, int rate, Duration warmUp) {
         this.config = config;
@@ -107,6 +108,7 @@ final class AlertLatency {
             print(out, passThrough);
             Run topology = bench.topology(raw, population, forest);
             print(out, topology);
+            out.printf("  stream thread's time (share of the last 30 s, Kafka Streams metrics): %s%n", bench.threadTime);
             out.printf(Locale.ROOT, "alert p99 / pass-through p99: %.2f (goal at most 1.3)%n",
                     (double) topology.percentile(0.99) / Math.max(1, passThrough.percentile(0.99)));
             out.flush();
@@ -158,7 +160,9 @@ final class AlertLatency {
         try (LedgerstreamApp app = new LedgerstreamApp(config, pipeline.catalog())) {
             app.start();
             awaitRunning(app.streams());
-            return run("topology, raw to alert", raw, pipeline.catalog().alerts().name(), -1);
+            Run run = run("topology, raw to alert", raw, pipeline.catalog().alerts().name(), -1);
+            threadTime = threadTime(app.streams());
+            return run;
         }
     }
 
@@ -234,6 +238,24 @@ final class AlertLatency {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
         return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Where the stream thread's time went over the run, from Kafka Streams' thread metrics (shares
+     * of wall time in process, commit, poll and punctuate), so a latency that grows can be told apart:
+     * a thread busy processing is short of capacity, one in commit waits for the broker.
+     */
+    private static String threadTime(KafkaStreams streams) {
+        StringBuilder shares = new StringBuilder();
+        for (String ratio : List.of("process-ratio", "commit-ratio", "poll-ratio", "punctuate-ratio")) {
+            streams.metrics().values().stream()
+                    .filter(metric -> metric.metricName().group().equals("stream-thread-metrics")
+                            && metric.metricName().name().equals(ratio))
+                    .findFirst()
+                    .ifPresent(metric -> shares.append(String.format(Locale.ROOT, " %s %.2f",
+                            ratio.replace("-ratio", ""), ((Number) metric.metricValue()).doubleValue())));
+        }
+        return shares.toString().strip();
     }
 
     private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
