@@ -89,16 +89,105 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 long begin = System.nanoTime();
                 String raw = pipeline.catalog().raw().name();
-                while (ConsumerLag.of(admin, bench.applicationId(), raw) > 0) {
+                Progress progress = new Progress(begin, records);
+                long lag;
+                while ((lag = ConsumerLag.of(admin, bench.applicationId(), raw)) > 0) {
+                    progress.record(System.nanoTime(), records - lag);
                     Thread.sleep(50);
                 }
-                double seconds = (System.nanoTime() - begin) / 1e9;
+                long end = System.nanoTime();
+                progress.record(end, records);
+                double seconds = (end - begin) / 1e9;
                 out.printf("topology: %,d records in %.2f s = %,.0f records/s (%d partitions, %d stream thread(s), "
                                 + "exactly_once_v2, commit.interval.ms %s)%n",
                         records, seconds, records / seconds, bench.partitions(), threads,
                         io.ledgerstream.topology.StreamsSettings.properties(bench).getProperty("commit.interval.ms"));
+                progress.print(out);
             }
         }
         return 0;
+    }
+
+    /**
+     * Committed records and CPU time over time, to tell the warm-up (the JIT compiles Streams, Avro
+     * and the topology for the first tens of seconds, on the same cores) from the steady rate, and
+     * to say what each record costs in CPU: wall-clock rates on a shared two-core machine vary by a
+     * tenth from run to run, CPU time per record much less.
+     */
+    static final class Progress {
+
+        private static final long WINDOW_NANOS = 10_000_000_000L;
+        private final long begin;
+        private final long total;
+        private final java.util.List<Point> points = new java.util.ArrayList<>();
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        /** CPU nanoseconds: of the stream threads, of this whole JVM, of the local broker process. */
+        private record Point(long time, long done, long streamCpu, long appCpu, long brokerCpu) {
+        }
+
+        Progress(long begin, long total) {
+            this.begin = begin;
+            this.total = total;
+            points.add(point(begin, 0));
+        }
+
+        void record(long now, long done) {
+            points.add(point(now, done));
+        }
+
+        private Point point(long now, long done) {
+            long stream = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                    .filter(info -> info != null && info.getThreadName().contains("-StreamThread-")
+                            && !info.getThreadName().endsWith("-producer"))
+                    .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId())))
+                    .sum();
+            // the broker is the child whose command line names its logging settings: the class path
+            // before its main class is longer than the command line the JDK reports
+            long broker = ProcessHandle.current().descendants()
+                    .filter(child -> child.info().commandLine().orElse("").contains("broker-logback.xml"))
+                    .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                    .sum();
+            return new Point(now, done, stream, system.getProcessCpuTime(), broker);
+        }
+
+        /** Records/s in each 10 s window; rate and CPU per record over the second half of the records. */
+        void print(PrintWriter out) {
+            StringBuilder windows = new StringBuilder("  by 10 s window:");
+            for (long from = begin; ; from += WINDOW_NANOS) {
+                Point start = at(from);
+                Point stop = at(from + WINDOW_NANOS);
+                if (stop.time() <= start.time()) {
+                    break;
+                }
+                windows.append(String.format(" %,.0f", (stop.done() - start.done()) / ((stop.time() - start.time()) / 1e9)));
+                if (stop.done() >= total) {
+                    break;
+                }
+            }
+            out.println(windows + " records/s");
+            Point half = points.stream().filter(p -> p.done() >= total / 2).findFirst().orElseThrow();
+            Point last = points.get(points.size() - 1);
+            double records = last.done() - half.done();
+            out.printf("  second half of the records: %,.0f records/s; CPU per record: stream thread(s) %.0f µs, "
+                            + "this JVM in all %.0f µs, broker %.0f µs%n",
+                    records / ((last.time() - half.time()) / 1e9),
+                    (last.streamCpu() - half.streamCpu()) / 1e3 / records,
+                    (last.appCpu() - half.appCpu()) / 1e3 / records,
+                    (last.brokerCpu() - half.brokerCpu()) / 1e3 / records);
+        }
+
+        /** The last point at or before {@code time}. */
+        private Point at(long time) {
+            Point found = points.get(0);
+            for (Point point : points) {
+                if (point.time() <= time) {
+                    found = point;
+                }
+            }
+            return found;
+        }
     }
 }

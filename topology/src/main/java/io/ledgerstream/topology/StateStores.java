@@ -14,6 +14,7 @@ import io.ledgerstream.schemas.avro.SpendingHistory;
 import io.ledgerstream.schemas.avro.TransactionVersion;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.serde.AvroSerdes;
+import io.ledgerstream.topology.store.DecodedValueCache;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,24 +25,37 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
-/** The topology's state stores: timestamped key-value, String keys, RocksDB, changelogged, cached. */
+/**
+ * The topology's state stores: timestamped key-value, String keys, RocksDB, changelogged, cached;
+ * those read on every transaction also keep their values decoded ({@link DecodedValueCache}).
+ */
 final class StateStores {
+
+    /**
+     * Values kept decoded per store and task ({@link DecodedValueCache}) for the stores read on every
+     * transaction: the active users of a task. A value is at most a few kilobytes (a month summary,
+     * a series of recent payments), so a full cache holds tens of megabytes per store and task.
+     */
+    static final int DECODED_PER_USER_STORE = 10_000;
+    /** The version store is read twice per transaction (de-duplication, then the writer): recent keys suffice. */
+    static final int DECODED_VERSIONS = 1_000;
 
     private StateStores() {
     }
 
     /** Adds every user-keyed store of {@link StoreNames} to {@code builder}. */
     static void addTo(StreamsBuilder builder, AvroSerdes serdes) {
-        builder.addStateStore(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class));
+        builder.addStateStore(decoded(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class),
+                DECODED_VERSIONS));
         builder.addStateStore(store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class));
-        builder.addStateStore(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class));
+        builder.addStateStore(decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)));
         builder.addStateStore(store(StoreNames.ALERTS, serdes, Alert.class));
         builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
-        builder.addStateStore(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class));
-        builder.addStateStore(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class));
-        builder.addStateStore(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class));
-        builder.addStateStore(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class));
-        builder.addStateStore(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class));
+        builder.addStateStore(decoded(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class)));
+        builder.addStateStore(decoded(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class)));
+        builder.addStateStore(decoded(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class)));
+        builder.addStateStore(decoded(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class)));
+        builder.addStateStore(decoded(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class)));
     }
 
     /** How the global {@value StoreNames#FX_RATES} table is materialized. */
@@ -69,6 +83,16 @@ final class StateStores {
             String name, AvroSerdes serdes, Class<R> type) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.value(type))
                 .withLoggingDisabled();
+    }
+
+    private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> decoded(
+            StoreBuilder<TimestampedKeyValueStore<String, V>> store) {
+        return decoded(store, DECODED_PER_USER_STORE);
+    }
+
+    private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> decoded(
+            StoreBuilder<TimestampedKeyValueStore<String, V>> store, int maxEntries) {
+        return DecodedValueCache.inFrontOf(store, maxEntries);
     }
 
     private static <V extends SpecificRecord> StoreBuilder<TimestampedKeyValueStore<String, V>> store(

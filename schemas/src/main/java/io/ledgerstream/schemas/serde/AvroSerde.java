@@ -58,6 +58,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     private final SpecificData model;
     private final SpecificDatumWriter<T> writer;
     private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    /** The id this class's schema has under each topic's subject: a lookup per record, not a subject built anew. */
+    private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
 
     public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
         this.registry = registry;
@@ -73,7 +75,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         if (data == null) {
             return null;
         }
-        int id = registry.register(subject(topic), readerSchema);
+        int id = idsByTopic.computeIfAbsent(topic, t -> registry.register(subject(t), readerSchema));
         Output output = OUTPUT.get();
         output.bytes.reset();
         output.bytes.write(MAGIC_BYTE);

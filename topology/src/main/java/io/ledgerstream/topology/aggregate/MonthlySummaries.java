@@ -4,6 +4,7 @@ import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.topology.categorize.Categories;
+import io.ledgerstream.topology.flow.Copies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -70,7 +71,7 @@ public final class MonthlySummaries {
     private static MonthlySummary apply(MonthlySummary summary, EnrichedTransaction transaction, int sign) {
         BigDecimal amount = transaction.getBaseAmount().setScale(SCALE, RoundingMode.UNNECESSARY);
         BigDecimal signed = sign > 0 ? amount : amount.negate();
-        MonthlySummary result = MonthlySummary.newBuilder(summary).build();
+        MonthlySummary result = Copies.shallow(summary);
         if (amount.signum() > 0) {
             result.setIncome(result.getIncome().add(signed));
         } else {

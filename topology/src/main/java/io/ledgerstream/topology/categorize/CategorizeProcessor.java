@@ -2,6 +2,7 @@ package io.ledgerstream.topology.categorize;
 
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.flow.Copies;
 import io.ledgerstream.topology.flow.TransactionChange;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -41,14 +42,13 @@ public final class CategorizeProcessor implements FixedKeyProcessor<String, Tran
         CategoryDecision decision = chain.decide(new TransactionFeatures(transaction.getUserId(),
                 transaction.getTransactionId(), transaction.getMerchant(), transaction.getDescription(),
                 transaction.getMcc(), Direction.of(transaction.getAmount()), transaction.getAmount()));
-        EnrichedTransaction categorized = EnrichedTransaction.newBuilder(transaction)
-                .setCategory(decision.category())
-                .setSubcategory(decision.subcategory())
-                .setCategorySource(decision.source())
-                .setEssential(decision.essential())
-                .setCategoryConfidence(decision.confidence())
-                .setModelVersion(decision.modelVersion())
-                .build();
+        EnrichedTransaction categorized = Copies.shallow(transaction);
+        categorized.setCategory(decision.category());
+        categorized.setSubcategory(decision.subcategory());
+        categorized.setCategorySource(decision.source());
+        categorized.setEssential(decision.essential());
+        categorized.setCategoryConfidence(decision.confidence());
+        categorized.setModelVersion(decision.modelVersion());
         context.forward(record.withValue(record.value().withCurrent(categorized)));
     }
 }

@@ -7,6 +7,7 @@ import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.SeriesPayment;
 import io.ledgerstream.schemas.avro.Severity;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.flow.Copies;
 import io.ledgerstream.topology.flow.TransactionChange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -78,7 +79,7 @@ public final class RecurringPaymentDetector implements Processor<String, Transac
         PaymentSeries next = current == null
                 ? new PaymentSeries(payment.getMerchant(), payment.getCategory(), payment.getBaseCurrency(),
                         new ArrayList<>(), null, null, null, null)
-                : PaymentSeries.newBuilder(current).build();
+                : Copies.shallow(current);
         SeriesPayment entry = new SeriesPayment(payment.getTransactionId(), payment.getBookedAt(), paid);
         List<SeriesPayment> payments = new ArrayList<>(next.getPayments());
         payments.add(entry);

@@ -69,12 +69,14 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
 
     private void judge(FixedKeyRecord<String, TransactionChange> record, EnrichedTransaction payment, BigDecimal paid,
                        List<BigDecimal> amounts) {
-        BigDecimal median = median(amounts);
-        boolean unusual = paid.compareTo(BigDecimal.valueOf(MIN_AMOUNT)) >= 0
-                && paid.compareTo(percentile90(amounts).multiply(BigDecimal.valueOf(MIN_MULTIPLE))) >= 0;
-        if (!unusual) {
+        if (paid.compareTo(BigDecimal.valueOf(MIN_AMOUNT)) < 0) {
             return;
         }
+        List<BigDecimal> sorted = amounts.stream().sorted().toList();
+        if (paid.compareTo(percentile90(sorted).multiply(BigDecimal.valueOf(MIN_MULTIPLE))) < 0) {
+            return;
+        }
+        BigDecimal median = median(sorted);
         BigDecimal times = paid.divide(median, 1, RoundingMode.HALF_UP);
         String currency = payment.getBaseCurrency();
         Alert alert = PaymentAlert.of(AlertType.UNUSUAL_AMOUNT, Severity.WARNING, payment, paid,
@@ -85,15 +87,19 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
         context.forward(record.withValue(alert));
     }
 
-    /** The nearest-rank 90th percentile: the smallest amount at least 90% of the amounts do not exceed. */
-    static BigDecimal percentile90(List<BigDecimal> amounts) {
-        List<BigDecimal> sorted = amounts.stream().sorted().toList();
+    /**
+     * The nearest-rank 90th percentile: the smallest amount at least 90% of the amounts do not exceed.
+     * @param sorted the amounts in ascending order
+     */
+    static BigDecimal percentile90(List<BigDecimal> sorted) {
         return sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
     }
 
-    /** The median: the middle amount, or the mean of the two middle ones. */
-    static BigDecimal median(List<BigDecimal> amounts) {
-        List<BigDecimal> sorted = amounts.stream().sorted().toList();
+    /**
+     * The median: the middle amount, or the mean of the two middle ones.
+     * @param sorted the amounts in ascending order
+     */
+    static BigDecimal median(List<BigDecimal> sorted) {
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle)
                 : sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.TWO);

@@ -1,0 +1,215 @@
+package io.ledgerstream.topology.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A timestamped key-value store that keeps the values it last read or wrote, as objects, for the
+ * stores the topology reads on every transaction (a user's settings, month summaries, spending
+ * baselines). Kafka Streams' record cache holds serialized bytes, so each read of a hot key would
+ * decode its Avro value again, and the topology reads about fifteen per transaction; Streams has no
+ * cache of decoded values, hence this layer.
+ *
+ * <p>It sits above Streams' own layers (metered, caching, change-logging, RocksDB) and never holds a
+ * write back: every put and delete goes through at once, so the changelog, RocksDB, the record cache
+ * and interactive queries see exactly what they would without it, and exactly-once is unchanged. It
+ * remembers absent keys too. It is dropped whenever Streams clears its own caches (a task recycled
+ * between active and standby, whose restoration writes below this layer), on init and on close (a
+ * task revived after an aborted transaction re-opens its stores). Values are shared, not copied:
+ * processors must treat what they get and put as immutable, as the topology's processors do (they
+ * build new values). At most {@code maxEntries} keys per store and task, least recently used out.
+ * Reads from other threads (interactive queries through {@code KafkaStreams#store}) are
+ * synchronized with the stream thread.
+ *
+ * <p>It extends Streams' {@link WrappedStateStore} (an internal class) because the state manager
+ * flushes and clears caches only through stores of that family; everything else is delegated.
+ */
+public final class DecodedValueCache<V>
+        extends WrappedStateStore<TimestampedKeyValueStore<String, V>, String, ValueAndTimestamp<V>>
+        implements TimestampedKeyValueStore<String, V> {
+
+    /** Stands for a key the store does not hold. */
+    private static final Object ABSENT = new Object();
+
+    private final Map<String, Object> values;
+
+    DecodedValueCache(TimestampedKeyValueStore<String, V> wrapped, int maxEntries) {
+        super(wrapped);
+        this.values = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    /**
+     * A builder of {@code inner}'s store with this cache in front of it, keeping at most
+     * {@code maxEntries} values per task.
+     */
+    public static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> inFrontOf(
+            StoreBuilder<TimestampedKeyValueStore<String, V>> inner, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+        }
+        return new Builder<>(inner, maxEntries);
+    }
+
+    @Override
+    public synchronized ValueAndTimestamp<V> get(String key) {
+        Object cached = values.get(key);
+        if (cached != null) {
+            return cached == ABSENT ? null : cast(cached);
+        }
+        ValueAndTimestamp<V> stored = wrapped().get(key);
+        values.put(key, stored == null ? ABSENT : stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void put(String key, ValueAndTimestamp<V> value) {
+        wrapped().put(key, value);
+        remember(key, value);
+    }
+
+    @Override
+    public synchronized ValueAndTimestamp<V> putIfAbsent(String key, ValueAndTimestamp<V> value) {
+        ValueAndTimestamp<V> previous = wrapped().putIfAbsent(key, value);
+        remember(key, previous == null ? value : previous);
+        return previous;
+    }
+
+    @Override
+    public synchronized void putAll(List<KeyValue<String, ValueAndTimestamp<V>>> entries) {
+        wrapped().putAll(entries);
+        entries.forEach(entry -> remember(entry.key, entry.value));
+    }
+
+    @Override
+    public synchronized ValueAndTimestamp<V> delete(String key) {
+        ValueAndTimestamp<V> previous = wrapped().delete(key);
+        values.put(key, ABSENT);
+        return previous;
+    }
+
+    @Override
+    public KeyValueIterator<String, ValueAndTimestamp<V>> range(String from, String to) {
+        return wrapped().range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, ValueAndTimestamp<V>> reverseRange(String from, String to) {
+        return wrapped().reverseRange(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, ValueAndTimestamp<V>> all() {
+        return wrapped().all();
+    }
+
+    @Override
+    public KeyValueIterator<String, ValueAndTimestamp<V>> reverseAll() {
+        return wrapped().reverseAll();
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, ValueAndTimestamp<V>> prefixScan(
+            P prefix, PS prefixKeySerializer) {
+        return wrapped().prefixScan(prefix, prefixKeySerializer);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return wrapped().approximateNumEntries();
+    }
+
+    @Override
+    public synchronized void init(StateStoreContext context, StateStore root) {
+        values.clear();
+        super.init(context, root);
+    }
+
+    @Override
+    public synchronized void clearCache() {
+        values.clear();
+        super.clearCache();
+    }
+
+    @Override
+    public synchronized void close() {
+        values.clear();
+        super.close();
+    }
+
+    /** How many keys it holds now; for tests. */
+    synchronized int size() {
+        return values.size();
+    }
+
+    private void remember(String key, ValueAndTimestamp<V> value) {
+        values.put(key, value == null ? ABSENT : value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ValueAndTimestamp<V> cast(Object cached) {
+        return (ValueAndTimestamp<V>) cached;
+    }
+
+    private record Builder<V>(StoreBuilder<TimestampedKeyValueStore<String, V>> inner, int maxEntries)
+            implements StoreBuilder<TimestampedKeyValueStore<String, V>> {
+
+        @Override
+        public StoreBuilder<TimestampedKeyValueStore<String, V>> withCachingEnabled() {
+            inner.withCachingEnabled();
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<TimestampedKeyValueStore<String, V>> withCachingDisabled() {
+            inner.withCachingDisabled();
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<TimestampedKeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
+            inner.withLoggingEnabled(config);
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<TimestampedKeyValueStore<String, V>> withLoggingDisabled() {
+            inner.withLoggingDisabled();
+            return this;
+        }
+
+        @Override
+        public TimestampedKeyValueStore<String, V> build() {
+            return new DecodedValueCache<>(inner.build(), maxEntries);
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return inner.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return inner.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.ledgerstream.topology.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache in front of a real Streams store (metered, in memory, String serdes): a value read from
+ * the store below is a new String instance each time, so "the same instance" means "from the cache".
+ */
+class DecodedValueCacheTest {
+
+    private DecodedValueCache<String> store;
+
+    @BeforeEach
+    void open() {
+        store = (DecodedValueCache<String>) DecodedValueCache.inFrontOf(
+                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(), 2)
+                .build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void shouldWriteThroughAndServeTheSameValueBack() {
+        ValueAndTimestamp<String> value = ValueAndTimestamp.make(new String("groceries"), 7);
+
+        store.put("ann|2026-01", value);
+
+        assertThat(store.get("ann|2026-01")).isSameAs(value);
+        TimestampedKeyValueStore<String, String> below = store.wrapped();
+        assertThat(below.get("ann|2026-01")).isEqualTo(value).isNotSameAs(value);
+    }
+
+    @Test
+    void shouldDecodeAKeyOnceAndThenServeItFromMemory() {
+        store.wrapped().put("ann|2026-01", ValueAndTimestamp.make("groceries", 7));
+
+        ValueAndTimestamp<String> first = store.get("ann|2026-01");
+
+        assertThat(first.value()).isEqualTo("groceries");
+        assertThat(store.get("ann|2026-01")).isSameAs(first);
+    }
+
+    @Test
+    void shouldRememberAbsentKeysUntilStreamsClearsItsCaches() {
+        assertThat(store.get("ann|2026-01")).isNull();
+        // a write below this layer, as restoration makes
+        store.wrapped().put("ann|2026-01", ValueAndTimestamp.make("restored", 7));
+        assertThat(store.get("ann|2026-01")).isNull();
+
+        store.clearCache();
+
+        assertThat(store.get("ann|2026-01").value()).isEqualTo("restored");
+    }
+
+    @Test
+    void shouldForgetWhatItHeldWhenReopened() {
+        store.put("ann|2026-01", ValueAndTimestamp.make("before", 7));
+        store.wrapped().put("ann|2026-01", ValueAndTimestamp.make("restored", 8));
+
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+
+        assertThat(store.get("ann|2026-01").value()).isEqualTo("restored");
+    }
+
+    @Test
+    void shouldDeleteThroughToTheStoreBelow() {
+        store.put("ann|2026-01", ValueAndTimestamp.make("groceries", 7));
+
+        assertThat(store.delete("ann|2026-01").value()).isEqualTo("groceries");
+
+        assertThat(store.get("ann|2026-01")).isNull();
+        assertThat(store.wrapped().get("ann|2026-01")).isNull();
+    }
+
+    @Test
+    void shouldKeepWhatIsStoredOnPutIfAbsent() {
+        ValueAndTimestamp<String> first = ValueAndTimestamp.make(new String("first"), 1);
+        store.put("k", first);
+
+        assertThat(store.putIfAbsent("k", ValueAndTimestamp.make("second", 2))).isEqualTo(first);
+        assertThat(store.get("k")).isEqualTo(first);
+        assertThat(store.wrapped().get("k")).isEqualTo(first);
+
+        ValueAndTimestamp<String> other = ValueAndTimestamp.make(new String("other"), 3);
+        assertThat(store.putIfAbsent("j", other)).isNull();
+        assertThat(store.get("j")).isSameAs(other);
+    }
+
+    @Test
+    void shouldHoldAtMostItsBoundAndReadEvictedKeysFromBelow() {
+        ValueAndTimestamp<String> a = ValueAndTimestamp.make(new String("a"), 1);
+        store.putAll(List.of(KeyValue.pair("a", a), KeyValue.pair("b", ValueAndTimestamp.make("b", 2))));
+        store.get("a"); // a is now the most recently used
+        store.put("c", ValueAndTimestamp.make("c", 3));
+
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.get("a")).isSameAs(a);
+        assertThat(store.get("b").value()).isEqualTo("b");
+    }
+
+    @Test
+    void shouldScanWhatWasWritten() {
+        store.put("ann|1", ValueAndTimestamp.make("x", 1));
+        store.put("ann|2", ValueAndTimestamp.make("y", 2));
+        store.put("bob|1", ValueAndTimestamp.make("z", 3));
+
+        try (KeyValueIterator<String, ValueAndTimestamp<String>> ann = store.range("ann|", "ann|~")) {
+            assertThat(ann).toIterable().extracting(entry -> entry.key + "=" + entry.value.value())
+                    .containsExactly("ann|1=x", "ann|2=y");
+        }
+    }
+}
