@@ -76,7 +76,7 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
         if (paid.compareTo(percentile90(sorted).multiply(BigDecimal.valueOf(MIN_MULTIPLE))) < 0) {
             return;
         }
-        BigDecimal median = median(sorted);
+        BigDecimal median = medianOfSorted(sorted);
         BigDecimal times = paid.divide(median, 1, RoundingMode.HALF_UP);
         String currency = payment.getBaseCurrency();
         Alert alert = PaymentAlert.of(AlertType.UNUSUAL_AMOUNT, Severity.WARNING, payment, paid,
@@ -87,19 +87,17 @@ public final class UnusualAmountDetector implements FixedKeyProcessor<String, Tr
         context.forward(record.withValue(alert));
     }
 
-    /**
-     * The nearest-rank 90th percentile: the smallest amount at least 90% of the amounts do not exceed.
-     * @param sorted the amounts in ascending order
-     */
-    static BigDecimal percentile90(List<BigDecimal> sorted) {
+    /** The nearest-rank 90th percentile of amounts in ascending order: the smallest that 90% do not exceed. */
+    private static BigDecimal percentile90(List<BigDecimal> sorted) {
         return sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
     }
 
-    /**
-     * The median: the middle amount, or the mean of the two middle ones.
-     * @param sorted the amounts in ascending order
-     */
-    static BigDecimal median(List<BigDecimal> sorted) {
+    /** The median: the middle amount, or the mean of the two middle ones; {@code amounts} in any order. */
+    static BigDecimal median(List<BigDecimal> amounts) {
+        return medianOfSorted(amounts.stream().sorted().toList());
+    }
+
+    private static BigDecimal medianOfSorted(List<BigDecimal> sorted) {
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle)
                 : sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.TWO);

@@ -3,6 +3,11 @@ package io.ledgerstream.topology.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -27,7 +32,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * between active and standby, whose restoration writes below this layer), on init and on close (a
  * task revived after an aborted transaction re-opens its stores). Values are shared, not copied:
  * processors must treat what they get and put as immutable, as the topology's processors do (they
- * build new values). At most {@code maxEntries} keys per store and task, least recently used out.
+ * build new values). And a value put must equal what reading it back would give, or a later get from
+ * memory would differ from one from disk: decimals at the schema's scale (4), timestamps in whole
+ * milliseconds. With assertions on, as in the tests, every put checks this against an Avro copy,
+ * which converts exactly as a round trip does. At most {@code maxEntries} keys per store and task, least recently used out.
  * Reads from other threads (interactive queries through {@code KafkaStreams#store}) are
  * synchronized with the stream thread.
  *
@@ -157,7 +165,43 @@ public final class DecodedValueCache<V>
     }
 
     private void remember(String key, ValueAndTimestamp<V> value) {
+        assert value == null || readsBackTheSame(value.value())
+                : name() + ": " + value.value() + " would read back as something else (a decimal off the schema's scale?)";
         values.put(key, value == null ? ABSENT : value);
+    }
+
+    /** Whether {@code value} equals what reading it back from the store would give. */
+    static boolean readsBackTheSame(Object value) {
+        if (!(value instanceof SpecificRecord record)) {
+            return true;
+        }
+        SpecificData model = SpecificData.getForClass(record.getClass());
+        return same(model, record.getSchema(), record, model.deepCopy(record.getSchema(), record));
+    }
+
+    /** Structural equality by {@code schema}, decimals by {@link java.math.BigDecimal#equals} (scale counts). */
+    private static boolean same(GenericData model, Schema schema, Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return switch (schema.getType()) {
+            case RECORD -> schema.getFields().stream().allMatch(field -> same(model, field.schema(),
+                    ((IndexedRecord) a).get(field.pos()), ((IndexedRecord) b).get(field.pos())));
+            case ARRAY -> {
+                List<?> left = (List<?>) a;
+                List<?> right = (List<?>) b;
+                yield left.size() == right.size() && java.util.stream.IntStream.range(0, left.size())
+                        .allMatch(i -> same(model, schema.getElementType(), left.get(i), right.get(i)));
+            }
+            case MAP -> {
+                Map<?, ?> left = (Map<?, ?>) a;
+                Map<?, ?> right = (Map<?, ?>) b;
+                yield left.keySet().equals(right.keySet()) && left.keySet().stream()
+                        .allMatch(key -> same(model, schema.getValueType(), left.get(key), right.get(key)));
+            }
+            case UNION -> same(model, schema.getTypes().get(model.resolveUnion(schema, a)), a, b);
+            default -> a.equals(b);
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,18 @@
 package io.ledgerstream.topology.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerstream.schemas.avro.Category;
+import io.ledgerstream.schemas.avro.MonthlySummary;
+import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.SeriesPayment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -125,5 +135,40 @@ class DecodedValueCacheTest {
             assertThat(ann).toIterable().extracting(entry -> entry.key + "=" + entry.value.value())
                     .containsExactly("ann|1=x", "ann|2=y");
         }
+    }
+
+    @Test
+    void shouldTellAValueThatWouldReadBackDifferently() {
+        assertThat(DecodedValueCache.readsBackTheSame(summary(new BigDecimal("12.5000")))).isTrue();
+        assertThat(DecodedValueCache.readsBackTheSame(summary(new BigDecimal("12.50")))).isFalse();
+        assertThat(DecodedValueCache.readsBackTheSame(series(new BigDecimal("9.9900")))).isTrue();
+        // nested in a list, where Avro's own equals does not see the scale
+        assertThat(DecodedValueCache.readsBackTheSame(series(new BigDecimal("9.99")))).isFalse();
+        assertThat(DecodedValueCache.readsBackTheSame("not a record")).isTrue();
+    }
+
+    @Test
+    void shouldRefuseToRememberAValueThatWouldReadBackDifferently() {
+        DecodedValueCache<MonthlySummary> summaries = (DecodedValueCache<MonthlySummary>) DecodedValueCache.inFrontOf(
+                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore("summaries"), Serdes.String(),
+                        Serdes.serdeFrom((topic, summary) -> new byte[0], (topic, bytes) -> (MonthlySummary) null))
+                        .withLoggingDisabled(), 2)
+                .build();
+        summaries.init(new MockProcessorContext<>().getStateStoreContext(), summaries);
+
+        assertThatThrownBy(() -> summaries.put("ann|2026-01", ValueAndTimestamp.make(summary(new BigDecimal("12.50")), 1)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("summaries");
+        summaries.close();
+    }
+
+    private static MonthlySummary summary(BigDecimal income) {
+        BigDecimal zero = new BigDecimal("0.0000");
+        return new MonthlySummary("ann", "2026-01", "EUR", income, zero, 1L, new HashMap<>(Map.of("FOOD_AND_DRINK", zero)),
+                zero, zero);
+    }
+
+    private static PaymentSeries series(BigDecimal amount) {
+        return new PaymentSeries("Netflix", Category.ENTERTAINMENT, "EUR",
+                new ArrayList<>(List.of(new SeriesPayment("t-1", LocalDate.of(2026, 1, 5), amount))), null, null, null, null);
     }
 }
