@@ -8,6 +8,7 @@ import io.ledgerstream.connectors.kafka.KafkaPublishers;
 import io.ledgerstream.connectors.kafka.RecordPublisher;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.stack.LocalStack;
+import io.ledgerstream.topology.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,12 +35,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ledgerstream bench}: the topology's throughput on the mock feed. Starts a throw-away local
- * stack, preloads N mock-feed records into transactions.raw, then starts one app instance and times
- * it from RUNNING until its committed offsets reach the end of the topic. Prints records/s.
+ * stack, preloads N mock-feed records into transactions.raw, times an exactly-once pass-through of
+ * them (the ceiling), then starts one app instance and times it from RUNNING until its committed
+ * offsets reach the end of the topic. Prints both rates and their ratio, the topology's rate by 10 s
+ * window and its CPU time per record.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure topology throughput on the mock feed (a throw-away local stack).")
 final class BenchCommand implements Callable<Integer> {
+
+    private static final String PASS_THROUGH_OUT = "bench.pass-through.out";
+    private static final String PASS_THROUGH_ID = "ledgerstream-bench-pass-through";
 
     @Option(names = "--records", defaultValue = "200000", description = "Records to process (default: ${DEFAULT-VALUE}).")
     private int records;
@@ -50,6 +63,41 @@ final class BenchCommand implements Callable<Integer> {
 
     BenchCommand(LedgerstreamConfig config) {
         this.config = config;
+    }
+
+    private double passThroughRate;
+
+    /**
+     * The ceiling on this broker: Kafka Streams copying the same preloaded records, as bytes, to
+     * another topic with the topology's settings (exactly_once_v2, commit.interval.ms), timed as the
+     * topology is. It runs first, so the JIT has compiled the Kafka clients for the topology too.
+     */
+    private static double passThrough(LedgerstreamConfig bench, Admin admin, String raw, PrintWriter out)
+            throws Exception {
+        admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUT, bench.partitions(), (short) 1))).all().get();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(raw, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(PASS_THROUGH_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        Properties properties = StreamsSettings.properties(bench);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PASS_THROUGH_ID);
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "false");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, bench.stateDir() + "-pass-through");
+        long records = ConsumerLag.of(admin, PASS_THROUGH_ID, raw);
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(10);
+            }
+            long begin = System.nanoTime();
+            while (ConsumerLag.of(admin, PASS_THROUGH_ID, raw) > 0) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            out.printf("exactly-once pass-through: %,d records in %.2f s = %,.0f records/s%n",
+                    records, seconds, records / seconds);
+            out.flush();
+            return records / seconds;
+        }
     }
 
     @Override
@@ -81,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
                     records, users, produceSeconds, records / produceSeconds);
             out.flush();
 
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+                passThroughRate = passThrough(bench, admin, pipeline.catalog().raw().name(), out);
+            }
             try (LedgerstreamApp app = new LedgerstreamApp(bench, pipeline.catalog());
                  Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
                 app.start();
@@ -101,8 +152,10 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf("topology: %,d records in %.2f s = %,.0f records/s (%d partitions, %d stream thread(s), "
                                 + "exactly_once_v2, commit.interval.ms %s)%n",
                         records, seconds, records / seconds, bench.partitions(), threads,
-                        io.ledgerstream.topology.StreamsSettings.properties(bench).getProperty("commit.interval.ms"));
+                        StreamsSettings.properties(bench).getProperty("commit.interval.ms"));
                 progress.print(out);
+                out.printf("topology / pass-through: %.3f (records/s over the whole drain)%n",
+                        records / seconds / passThroughRate);
             }
         }
         return 0;
