@@ -59,6 +59,11 @@ final class AlertBenchCommand implements Callable<Integer> {
             description = "Start of each latency run left out of its figures (default: ${DEFAULT-VALUE}).")
     private Duration warmUp;
 
+    @Option(names = "--warm-up-load", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Traffic sent at the rate before each latency run (the same transactions under other user ids)"
+                    + " and drained before it is measured, so the JIT has compiled what runs (default: ${DEFAULT-VALUE}).")
+    private Duration warmUpLoad;
+
     @Option(names = "--no-latency", description = "Score only; skip the latency runs on a local broker.")
     private boolean noLatency;
 
@@ -113,8 +118,8 @@ final class AlertBenchCommand implements Callable<Integer> {
         falseOnes.forEach((type, shown) -> shown.forEach(message -> out.println("  false " + type + ": " + message)));
         out.flush();
         if (!noLatency) {
-            AlertLatency.measure(population, release, rate, warmUp, Files.createTempDirectory("ledgerstream-bench-latency"),
-                    out);
+            AlertLatency.measure(population, release, rate, warmUp, warmUpLoad,
+                    Files.createTempDirectory("ledgerstream-bench-latency"), out);
         }
         return 0;
     }

@@ -50,8 +50,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * into transactions.raw of a running Ledgerstream app. A read-committed consumer takes the
  * latency of each output record as the time it is read minus its timestamp, which is the time the
  * raw record was sent: Kafka Streams hands an input record's timestamp on to what it makes of it,
- * the pass-through's copy and the topology's alerts alike. Records sent in the first seconds (the
- * JVM warming up) are left out of both.
+ * the pass-through's copy and the topology's alerts alike. Before each measured run, a warm-up load
+ * at the same rate (the same population under other user ids) goes through and is drained, so both
+ * are measured as a long-running instance runs, compiled by the JIT; records sent in the first
+ * seconds of the measured run are left out too.
  */
 final class AlertLatency {
 
@@ -69,23 +71,28 @@ final class AlertLatency {
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final String PASS_THROUGH_IN = "bench.pass-through.in";
     private static final String PASS_THROUGH_OUT = "bench.pass-through.out";
+    /** Prefix of the warm-up load's user ids: users of their own, whose alerts are not measured. */
+    private static final String WARM_UP_USERS = "warm-up-";
 
     private final LedgerstreamConfig config;
     private final Pipeline pipeline;
     private final int rate;
     private final Duration warmUp;
+    private final List<ProducerRecord<String, byte[]>> warmUpLoad;
     private String threadTime = "";
 
-    private AlertLatency(LedgerstreamConfig config, Pipeline pipeline, int rate, Duration warmUp) {
+    private AlertLatency(LedgerstreamConfig config, Pipeline pipeline, int rate, Duration warmUp,
+                         List<ProducerRecord<String, byte[]>> warmUpLoad) {
         this.config = config;
         this.pipeline = pipeline;
         this.rate = rate;
         this.warmUp = warmUp;
+        this.warmUpLoad = warmUpLoad;
     }
 
     /** Both runs on one throw-away stack; prints them and their ratio. */
-    static void measure(AlertPopulation population, AnomalyModelRelease forest, int rate, Duration warmUp, Path data,
-                        PrintWriter out) throws Exception {
+    static void measure(AlertPopulation population, AnomalyModelRelease forest, int rate, Duration warmUp,
+                        Duration warmUpLoad, Path data, PrintWriter out) throws Exception {
         try (LocalStack stack = LocalStack.builder(data).ephemeralPorts().start()) {
             LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
                             "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
@@ -98,11 +105,14 @@ final class AlertLatency {
                 TopicProvisioner.ensureTopics(admin, List.of(new NewTopic(PASS_THROUGH_IN, config.partitions(), (short) 1),
                         new NewTopic(PASS_THROUGH_OUT, config.partitions(), (short) 1)), Duration.ofSeconds(60));
             }
-            AlertLatency bench = new AlertLatency(config, pipeline, rate, warmUp);
-            List<ProducerRecord<String, byte[]>> raw = bench.serialized(population);
+            List<ProducerRecord<String, byte[]>> raw = serialized(pipeline, population, "");
+            List<ProducerRecord<String, byte[]>> warm = serialized(pipeline, population, WARM_UP_USERS);
+            warm = warm.subList(0, (int) Math.min(warm.size(), warmUpLoad.toSeconds() * rate));
+            AlertLatency bench = new AlertLatency(config, pipeline, rate, warmUp, warm);
             out.printf("latency: %,d transactions at %,d/s on a local broker (%d partitions, exactly_once_v2, "
-                            + "commit.interval.ms %d); the first %d s of each run left out%n", raw.size(), rate,
-                    config.partitions(), StreamsSettings.COMMIT_INTERVAL_MS, warmUp.toSeconds());
+                            + "commit.interval.ms %d), each run after a warm-up load of %,d transactions at the same "
+                            + "rate; the first %d s of each run left out%n", raw.size(), rate,
+                    config.partitions(), StreamsSettings.COMMIT_INTERVAL_MS, warm.size(), warmUp.toSeconds());
             out.flush();
             Run passThrough = bench.passThrough(raw);
             print(out, passThrough);
@@ -121,13 +131,19 @@ final class AlertLatency {
         out.flush();
     }
 
-    /** The population as the bytes a producer of transactions.raw sends, serialized once for both runs. */
-    private List<ProducerRecord<String, byte[]>> serialized(AlertPopulation population) {
+    /**
+     * The population as the bytes a producer of transactions.raw sends, serialized once for both runs,
+     * its user ids prefixed with {@code users}.
+     */
+    private static List<ProducerRecord<String, byte[]>> serialized(Pipeline pipeline, AlertPopulation population,
+                                                                   String users) {
         var serializer = pipeline.catalog().raw().valueSerde().serializer();
         String topic = pipeline.catalog().raw().name();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (RawTransaction transaction : population.transactions) {
-            records.add(new ProducerRecord<>(topic, transaction.getUserId(), serializer.serialize(topic, transaction)));
+            RawTransaction renamed = users.isEmpty() ? transaction
+                    : RawTransaction.newBuilder(transaction).setUserId(users + transaction.getUserId()).build();
+            records.add(new ProducerRecord<>(topic, renamed.getUserId(), serializer.serialize(topic, renamed)));
         }
         return records;
     }
@@ -142,6 +158,9 @@ final class AlertLatency {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
             streams.start();
             awaitRunning(streams);
+            List<ProducerRecord<String, byte[]>> warm = warmUpLoad.stream()
+                    .map(r -> new ProducerRecord<>(PASS_THROUGH_IN, r.key(), r.value())).toList();
+            run("warm-up", warm, PASS_THROUGH_OUT, warm.size());
             List<ProducerRecord<String, byte[]>> copies = raw.stream()
                     .map(r -> new ProducerRecord<>(PASS_THROUGH_IN, r.key(), r.value())).toList();
             return run("exactly-once pass-through", copies, PASS_THROUGH_OUT, copies.size());
@@ -160,6 +179,7 @@ final class AlertLatency {
         try (LedgerstreamApp app = new LedgerstreamApp(config, pipeline.catalog())) {
             app.start();
             awaitRunning(app.streams());
+            run("warm-up", warmUpLoad, pipeline.catalog().alerts().name(), -1);
             Run run = run("topology, raw to alert", raw, pipeline.catalog().alerts().name(), -1);
             threadTime = threadTime(app.streams());
             return run;
