@@ -1,5 +1,6 @@
 package io.ledgerstream.launcher;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.ledgerstream.api.app.LedgerstreamApp;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.config.LedgerstreamConfig.Key;
@@ -10,11 +11,16 @@ import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.stack.LocalStack;
 import io.ledgerstream.topology.StreamsSettings;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -172,10 +178,10 @@ final class BenchCommand implements Callable<Integer> {
         private static final long WINDOW_NANOS = 10_000_000_000L;
         private final long begin;
         private final long total;
-        private final java.util.List<Point> points = new java.util.ArrayList<>();
-        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        private final com.sun.management.OperatingSystemMXBean system =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private final List<Point> points = new ArrayList<>();
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final OperatingSystemMXBean system =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         /** CPU nanoseconds: of the stream threads, of this whole JVM, of the local broker process. */
         private record Point(long time, long done, long streamCpu, long appCpu, long brokerCpu) {
@@ -192,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private Point point(long now, long done) {
-            long stream = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+            long stream = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
                     .filter(info -> info != null && info.getThreadName().contains("-StreamThread-")
                             && !info.getThreadName().endsWith("-producer"))
                     .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId())))
@@ -201,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
             // before its main class is longer than the command line the JDK reports
             long broker = ProcessHandle.current().descendants()
                     .filter(child -> child.info().commandLine().orElse("").contains("broker-logback.xml"))
-                    .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                    .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                     .sum();
             return new Point(now, done, stream, system.getProcessCpuTime(), broker);
         }
