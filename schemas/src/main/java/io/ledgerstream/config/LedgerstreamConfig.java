@@ -47,7 +47,16 @@ public final class LedgerstreamConfig {
         WEBHOOK_SECRET("notify.webhook.secret", "LEDGERSTREAM_WEBHOOK_SECRET", "", true),
         /** {@code smtp://[user:password@]host[:port]} (or {@code smtps://}) of the mail server; empty: no e-mail. */
         SMTP_URL("notify.smtp.url", "LEDGERSTREAM_SMTP_URL", ""),
-        SMTP_FROM("notify.smtp.from", "LEDGERSTREAM_SMTP_FROM", "ledgerstream@localhost");
+        SMTP_FROM("notify.smtp.from", "LEDGERSTREAM_SMTP_FROM", "ledgerstream@localhost"),
+        /**
+         * The key API tokens are signed with (HMAC-SHA256, at least 32 bytes), the same on every instance;
+         * never logged. Empty: each process makes a random one, so its tokens hold only there.
+         */
+        JWT_SECRET("auth.jwt.secret", "LEDGERSTREAM_JWT_SECRET", "", true),
+        /** How long a token from {@code /api/v1/auth/login} holds, in seconds. */
+        TOKEN_TTL_SECONDS("auth.token.ttl.seconds", "LEDGERSTREAM_TOKEN_TTL_SECONDS", "900"),
+        /** Who may register accounts: {@code admin} (a token with the admin scope) or {@code open} (anyone). */
+        REGISTRATION("auth.registration", "LEDGERSTREAM_REGISTRATION", "admin");
 
         final String property;
         final String env;
@@ -231,6 +240,27 @@ public final class LedgerstreamConfig {
     public Optional<String> smtpUrl() {
         String url = get(Key.SMTP_URL);
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
+    }
+
+    /** The token signing key, if one is set. */
+    public Optional<String> jwtSecret() {
+        String secret = get(Key.JWT_SECRET);
+        return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+    }
+
+    public int tokenTtlSeconds() {
+        return intValue(Key.TOKEN_TTL_SECONDS);
+    }
+
+    /** Whether anyone may register an account ({@code auth.registration=open}) rather than only an admin. */
+    public boolean openRegistration() {
+        String value = get(Key.REGISTRATION).strip();
+        return switch (value) {
+            case "open" -> true;
+            case "admin" -> false;
+            default -> throw new ConfigException(Key.REGISTRATION.property + " (" + Key.REGISTRATION.env
+                    + ") must be open or admin, got '" + value + "'");
+        };
     }
 
     public String smtpFrom() {

@@ -1,6 +1,7 @@
 package io.ledgerstream.topology;
 
 import io.ledgerstream.schemas.topics.TopicCatalog;
+import io.ledgerstream.topology.account.UserAccountProcessor;
 import io.ledgerstream.topology.categorize.CategorizerChain;
 import io.ledgerstream.topology.categorize.CategoryCorrectionProcessor;
 import io.ledgerstream.topology.categorize.CategoryModelReleases;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.kstream.Named;
  *                       └──────── dead letters ◄───────┘ (no FX rate)                       └─► detect (nine detectors) ─► record-alerts ─► alerts
  *                                     └─► transactions.rejected
  * user.settings ─► write-user-settings          category.corrections ─► write-category-corrections
+ * user.accounts ─► write-user-accounts (first registration wins)
  * fx.rates ─► global table fx-rates                categorizer.models ─► global store categorizer-models ─► the model of categorize
  *                                                  anomaly.models ─► global store anomaly-models ─► the forest of detect
  * </pre>
@@ -57,6 +59,10 @@ public final class LedgerstreamTopology {
                         Consumed.with(catalog.userSettings().keySerde(), catalog.userSettings().valueSerde())
                                 .withName(NodeNames.USER_SETTINGS_SOURCE))
                 .process(UserSettingsProcessor::new, Named.as(NodeNames.WRITE_USER_SETTINGS), StoreNames.USER_SETTINGS);
+        builder.stream(catalog.userAccounts().name(),
+                        Consumed.with(catalog.userAccounts().keySerde(), catalog.userAccounts().valueSerde())
+                                .withName(NodeNames.USER_ACCOUNTS_SOURCE))
+                .process(UserAccountProcessor::new, Named.as(NodeNames.WRITE_USER_ACCOUNTS), StoreNames.USER_ACCOUNTS);
         builder.stream(catalog.corrections().name(),
                         Consumed.with(catalog.corrections().keySerde(), catalog.corrections().valueSerde())
                                 .withName(NodeNames.CORRECTIONS_SOURCE))

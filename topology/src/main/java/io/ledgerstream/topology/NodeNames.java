@@ -44,6 +44,8 @@ public final class NodeNames {
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String USER_SETTINGS_SOURCE = "user-settings-source";
     public static final String WRITE_USER_SETTINGS = "write-user-settings";
+    public static final String USER_ACCOUNTS_SOURCE = "user-accounts-source";
+    public static final String WRITE_USER_ACCOUNTS = "write-user-accounts";
     public static final String CORRECTIONS_SOURCE = "category-corrections-source";
     public static final String WRITE_CORRECTIONS = "write-category-corrections";
     public static final String FX_RATES_SOURCE = "fx-rates-source";

@@ -12,6 +12,7 @@ import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.RecentCharge;
 import io.ledgerstream.schemas.avro.SpendingHistory;
 import io.ledgerstream.schemas.avro.TransactionVersion;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.topology.store.DecodedValueCache;
@@ -56,6 +57,7 @@ final class StateStores {
         builder.addStateStore(decoded(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class)));
         builder.addStateStore(decoded(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class)));
         builder.addStateStore(decoded(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class)));
+        builder.addStateStore(store(StoreNames.USER_ACCOUNTS, serdes, UserAccount.class));
     }
 
     /** How the global {@value StoreNames#FX_RATES} table is materialized. */

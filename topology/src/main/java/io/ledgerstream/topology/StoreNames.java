@@ -38,6 +38,8 @@ public final class StoreNames {
     public static final String ANOMALY_PROFILES = "anomaly-profiles";
     /** {@code userId} → {@code UserSettings}. */
     public static final String USER_SETTINGS = "user-settings";
+    /** {@code userId} → {@code UserAccount}: the login account, the first registration of the userId. */
+    public static final String USER_ACCOUNTS = "user-accounts";
     /** {@code userId|m:<merchant, lower case>} or {@code userId|t:<transactionId>} → {@code CategoryCorrection}. */
     public static final String CATEGORY_CORRECTIONS = "category-corrections";
     /** Global store, {@code CURRENCY:YYYY-MM-DD} → {@code FxRate}. */

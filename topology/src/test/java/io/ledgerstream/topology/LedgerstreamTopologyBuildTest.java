@@ -26,14 +26,23 @@ class LedgerstreamTopologyBuildTest {
             TopicCatalog.create("", TopicCatalog.DEFAULT_PARTITIONS, new AvroSerdes(new InMemorySchemaRegistryClient()));
 
     @Test
-    void shouldBuildOneSubTopologyWithEveryUserKeyedStoreAndNoRepartitionTopic() {
+    void shouldBuildTheFlowAndTheAccountsAsTwoSubTopologiesWithNoRepartitionTopic() {
         TopologyDescription description = LedgerstreamTopology.build(catalog, TopologySettings.defaults()).describe();
 
-        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.subtopologies()).hasSize(2);
         assertThat(description.globalStores()).flatExtracting(global -> global.source().topicSet())
                 .containsExactlyInAnyOrder("fx.rates", "categorizer.models", "anomaly.models");
         assertThat(description.toString()).doesNotContain("repartition").doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-        TopologyDescription.Subtopology flow = description.subtopologies().iterator().next();
+        TopologyDescription.Subtopology flow = description.subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(node -> node.name().equals(NodeNames.RAW_SOURCE)))
+                .findFirst().orElseThrow();
+        TopologyDescription.Subtopology accounts = description.subtopologies().stream()
+                .filter(sub -> sub != flow).findFirst().orElseThrow();
+        assertThat(accounts.nodes()).extracting(TopologyDescription.Node::name)
+                .containsExactlyInAnyOrder(NodeNames.USER_ACCOUNTS_SOURCE, NodeNames.WRITE_USER_ACCOUNTS);
+        assertThat(accounts.nodes()).filteredOn(node -> node instanceof TopologyDescription.Processor)
+                .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
+                .containsExactly(StoreNames.USER_ACCOUNTS);
         assertThat(flow.nodes()).filteredOn(node -> node instanceof TopologyDescription.Processor)
                 .flatExtracting(node -> ((TopologyDescription.Processor) node).stores())
                 .contains(StoreNames.MONTHLY_SUMMARIES, StoreNames.TRANSACTIONS_BY_DATE, StoreNames.TRANSACTION_VERSIONS,

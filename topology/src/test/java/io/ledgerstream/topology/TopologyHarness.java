@@ -11,6 +11,7 @@ import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.schemas.avro.RejectedRecord;
 import io.ledgerstream.schemas.avro.TransactionVersion;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
@@ -57,6 +58,7 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     final TestInputTopic<String, RawTransaction> raw;
     final TestInputTopic<String, byte[]> rawBytes;
     final TestInputTopic<String, UserSettings> settings;
+    final TestInputTopic<String, UserAccount> accounts;
     final TestInputTopic<String, CategoryCorrection> corrections;
     final TestInputTopic<String, FxRate> fxRates;
     final TestInputTopic<String, CategoryModelRelease> models;
@@ -96,6 +98,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
         rawBytes = driver.createInputTopic(catalog.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         settings = driver.createInputTopic(catalog.userSettings().name(), Serdes.String().serializer(),
                 catalog.userSettings().valueSerde().serializer());
+        accounts = driver.createInputTopic(catalog.userAccounts().name(), Serdes.String().serializer(),
+                catalog.userAccounts().valueSerde().serializer());
         corrections = driver.createInputTopic(catalog.corrections().name(), Serdes.String().serializer(),
                 catalog.corrections().valueSerde().serializer());
         fxRates = driver.createInputTopic(catalog.fxRates().name(), Serdes.String().serializer(),

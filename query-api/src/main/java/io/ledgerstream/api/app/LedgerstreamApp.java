@@ -1,6 +1,10 @@
 package io.ledgerstream.api.app;
 
 import io.javalin.Javalin;
+import io.ledgerstream.api.auth.Authentication;
+import io.ledgerstream.api.auth.FailedLogins;
+import io.ledgerstream.api.auth.PasswordHasher;
+import io.ledgerstream.api.auth.TokenService;
 import io.ledgerstream.api.http.ApiDependencies;
 import io.ledgerstream.api.http.ApiServer;
 import io.ledgerstream.api.publish.KafkaUserCommandPublisher;
@@ -8,6 +12,7 @@ import io.ledgerstream.api.publish.UserCommandPublisher;
 import io.ledgerstream.api.query.InteractiveQueryReader;
 import io.ledgerstream.api.query.KeyLocator;
 import io.ledgerstream.api.query.StreamsKeyLocator;
+import io.ledgerstream.api.redis.SharedRedis;
 import io.ledgerstream.api.routing.ForwardingRouting;
 import io.ledgerstream.api.routing.OwnerRouting;
 import io.ledgerstream.config.LedgerstreamConfig;
@@ -39,12 +44,15 @@ public final class LedgerstreamApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerstreamApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+    /** Redis answers in well under a millisecond here; a request waits at most this for it. */
+    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
 
     private final LedgerstreamConfig config;
     private final TopicCatalog catalog;
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
     private KafkaStreams streams;
     private UserCommandPublisher publisher;
+    private SharedRedis redis;
     private Javalin http;
     private boolean started;
     private boolean closed;
@@ -109,13 +117,29 @@ public final class LedgerstreamApp implements AutoCloseable {
         });
         publisher = new KafkaUserCommandPublisher(config, catalog);
         KeyLocator locator = new StreamsKeyLocator(streams, config.applicationServer().isPresent());
+        redis = SharedRedis.connect(config.redisUrl(), REDIS_TIMEOUT);
         http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator),
-                routing(locator), publisher, streams::state, Clock.systemUTC()));
+                routing(locator), publisher, streams::state, Clock.systemUTC(), authentication(config, redis)));
         // the API first, so /health and /ready answer while Streams restores its state
         http.start(config.httpHost(), config.httpPort());
         log.info("Ledgerstream API on {} (application.server {}); starting Kafka Streams", apiUrl(),
                 config.applicationServer().orElse("not set: answering every key locally"));
         return streams;
+    }
+
+    /** Tokens signed with {@code auth.jwt.secret}, or with a random key of this process when none is set. */
+    static Authentication authentication(LedgerstreamConfig config, SharedRedis redis) {
+        String secret = config.jwtSecret().orElseGet(() -> {
+            log.warn("auth.jwt.secret (LEDGERSTREAM_JWT_SECRET) is not set: tokens are signed with a random key"
+                    + " of this process, so they hold neither on other instances nor after a restart");
+            return TokenService.randomSecret();
+        });
+        return new Authentication(
+                new TokenService(secret, Duration.ofSeconds(config.tokenTtlSeconds()), Clock.systemUTC()),
+                new PasswordHasher(),
+                new FailedLogins(redis, config.applicationId(), FailedLogins.DEFAULT_MAX, FailedLogins.DEFAULT_WINDOW,
+                        Clock.systemUTC()),
+                config.openRegistration());
     }
 
     private OwnerRouting routing(KeyLocator locator) {
@@ -168,6 +192,9 @@ public final class LedgerstreamApp implements AutoCloseable {
         }
         if (publisher != null) {
             publisher.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
         stopped.complete(streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state());
     }

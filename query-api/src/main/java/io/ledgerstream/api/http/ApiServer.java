@@ -7,12 +7,15 @@ import io.ledgerstream.api.http.error.ErrorMapping;
 
 /**
  * The HTTP API, version 1 (DESIGN.md): every route, the JSON mapper and the error mapping, declared
- * up front. Returns the app unstarted; the caller starts it on its host and port.
+ * up front. Every per-user route needs a bearer token of that user (or of an admin); health,
+ * readiness, the OpenAPI document and {@code /api/v1/auth} do not. Returns the app unstarted; the caller starts it on its host and port.
  */
 public final class ApiServer {
 
     /** Prefix of the per-user routes. */
     public static final String USERS = "/api/v1/users/{userId}";
+    /** Prefix of registration and login. */
+    public static final String AUTH = "/api/v1/auth";
 
     private ApiServer() {
     }
@@ -26,6 +29,8 @@ public final class ApiServer {
         AlertController alerts = new AlertController(deps.reader(), deps.routing());
         InsightController insights = new InsightController(deps.reader(), deps.routing(), deps.clock());
         CommandController commands = new CommandController(deps.publisher(), mapper, deps.clock());
+        AccountController accounts = new AccountController(deps.reader(), deps.routing(), deps.publisher(), deps.auth(),
+                mapper, deps.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -34,6 +39,11 @@ public final class ApiServer {
             config.routes.get("/ready", health::ready);
             config.routes.get("/openapi.yaml", openApi::document);
 
+            config.routes.post(AUTH + "/register", accounts::register);
+            config.routes.post(AUTH + "/login", accounts::login);
+            config.routes.get(AUTH + "/me", accounts::me);
+
+            config.routes.before(USERS + "/*", deps.auth()::requireUser);
             config.routes.get(USERS + "/summary", summaries::summary);
             config.routes.get(USERS + "/months", summaries::months);
             config.routes.get(USERS + "/transactions", transactions::transactions);

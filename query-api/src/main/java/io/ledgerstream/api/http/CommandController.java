@@ -1,13 +1,11 @@
 package io.ledgerstream.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.ledgerstream.api.http.dto.AcceptedResponse;
 import io.ledgerstream.api.http.dto.CorrectionRequest;
 import io.ledgerstream.api.http.dto.SettingsRequest;
-import io.ledgerstream.api.http.error.BadRequestException;
 import io.ledgerstream.api.publish.UserCommandPublisher;
 import java.time.Clock;
 
@@ -40,19 +38,6 @@ final class CommandController {
     }
 
     private <T> T body(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
-            throw new BadRequestException("a JSON body is required");
-        }
-        T value;
-        try {
-            value = mapper.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("malformed JSON body: " + e.getOriginalMessage());
-        }
-        if (value == null) {
-            throw new BadRequestException("the JSON body must be an object");
-        }
-        return value;
+        return RequestParams.body(ctx, mapper, type);
     }
 }

@@ -1,5 +1,7 @@
 package io.ledgerstream.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.ledgerstream.api.http.error.BadRequestException;
 import io.ledgerstream.topology.StoreNames;
@@ -25,8 +27,12 @@ final class RequestParams {
 
     /** The {@code {userId}} path parameter: not blank, and free of the store keys' separator. */
     static String userId(Context ctx) {
-        String userId = ctx.pathParam("userId");
-        if (userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
+        return validUserId(ctx.pathParam("userId"));
+    }
+
+    /** {@code userId} if it is one: not blank, at most 200 characters, free of the store keys' separator. */
+    static String validUserId(String userId) {
+        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
                 || userId.contains(StoreNames.SEPARATOR)) {
             throw new BadRequestException("userId must be 1 to " + MAX_USER_ID_LENGTH
                     + " characters without '" + StoreNames.SEPARATOR + "'");
@@ -79,5 +85,23 @@ final class RequestParams {
             }
         }
         throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+    }
+
+    /** The JSON body as a {@code type}: present, well-formed, an object. */
+    static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new BadRequestException("a JSON body is required");
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("malformed JSON body: " + e.getOriginalMessage());
+        }
+        if (value == null) {
+            throw new BadRequestException("the JSON body must be an object");
+        }
+        return value;
     }
 }

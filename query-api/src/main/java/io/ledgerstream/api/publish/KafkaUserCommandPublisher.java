@@ -2,6 +2,7 @@ package io.ledgerstream.api.publish;
 
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.topics.Topic;
 import io.ledgerstream.schemas.topics.TopicCatalog;
@@ -63,6 +64,11 @@ public final class KafkaUserCommandPublisher implements UserCommandPublisher {
     @Override
     public void publish(UserSettings settings) {
         send(catalog.userSettings(), settings.getUserId(), settings);
+    }
+
+    @Override
+    public void publish(UserAccount account) {
+        send(catalog.userAccounts(), account.getUserId(), account);
     }
 
     private <V> void send(Topic<String, V> topic, String userId, V value) {

@@ -1,6 +1,7 @@
 package io.ledgerstream.api.publish;
 
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 
 /**
@@ -23,6 +24,13 @@ public interface UserCommandPublisher extends AutoCloseable {
      * @throws PublishFailedException if the broker did not take it
      */
     void publish(UserSettings settings);
+
+    /**
+     * Publishes to {@code user.accounts}.
+     *
+     * @throws PublishFailedException if the broker did not take it
+     */
+    void publish(UserAccount account);
 
     @Override
     default void close() {

@@ -4,6 +4,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.topology.StoreNames;
 import java.time.LocalDate;
@@ -90,6 +91,12 @@ public final class InteractiveQueryReader implements UserStateReader {
     public Optional<UserSettings> settings(String userId) {
         KeyQuery<String, UserSettings> query = KeyQuery.withKey(StoreNames.userSettingsKey(userId));
         return results(StoreNames.USER_SETTINGS, userId, query).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public Optional<UserAccount> account(String userId) {
+        KeyQuery<String, UserAccount> query = KeyQuery.withKey(userId);
+        return results(StoreNames.USER_ACCOUNTS, userId, query).stream().filter(Objects::nonNull).findFirst();
     }
 
     @Override

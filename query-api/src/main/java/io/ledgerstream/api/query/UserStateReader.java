@@ -4,6 +4,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,4 +41,7 @@ public interface UserStateReader {
 
     /** The user's payments that recur (subscriptions and bills), by merchant. */
     List<PaymentSeries> recurringPayments(String userId);
+
+    /** The user's login account, if the user id is registered. */
+    Optional<UserAccount> account(String userId);
 }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers locally where this instance holds the active task, otherwise forwards the same GET (path and
- * query string) to the active host and relays its status, body, content type and {@code Retry-After}.
+ * Answers locally where this instance holds the active task, otherwise forwards the same request
+ * (method, path, query string, body, {@code Authorization} and {@code Content-Type}) to the active host and relays its status, body, content type and {@code Retry-After}.
  * If the active host cannot be reached, a standby answers: this instance if it holds one, else the
  * first standby that responds. A forwarded request is answered locally (from a standby if that is
  * what is here) or refused with 503, never forwarded again, so two instances with different views
@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class ForwardingRouting implements OwnerRouting {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardingRouting.class);
+
+    /** The owner checks the token again and reads the body as it was sent. */
+    private static final List<String> RELAYED_HEADERS = List.of("Authorization", "Content-Type");
 
     private final KeyLocator locator;
     private final HostInfo self;
@@ -89,13 +92,19 @@ public final class ForwardingRouting implements OwnerRouting {
         String query = ctx.queryString();
         URI target = URI.create("http://" + host.host() + ":" + host.port() + ctx.req().getRequestURI()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header(FORWARDED_HEADER, "true")
                 .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .method(ctx.method().name(), ctx.bodyAsBytes().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()));
+        for (String header : RELAYED_HEADERS) {
+            String value = ctx.header(header);
+            if (value != null) {
+                request.header(header, value);
+            }
+        }
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
         response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));

@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.Fixtures.alert;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class AlertRoutesTest {
     @Test
     void shouldListAlertsAsTheReaderOrdersThemWithMoneyAsString() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/alerts");
+            Response response = get(client, "/api/v1/users/alice/alerts");
 
             assertThat(response.code()).isEqualTo(200);
             JsonNode alerts = json(response).get("alerts");
@@ -50,7 +51,7 @@ class AlertRoutesTest {
         budget.setMonth("2026-03");
         budget.setCategory(Category.FOOD_AND_DRINK);
         JavalinTest.test(TestApi.app(new FakeUserStateReader().withAlerts("bob", budget)), (server, client) -> {
-            JsonNode only = json(client.get("/api/v1/users/bob/alerts")).get("alerts").get(0);
+            JsonNode only = json(get(client, "/api/v1/users/bob/alerts")).get("alerts").get(0);
 
             assertThat(only.get("type").asText()).isEqualTo("BUDGET_THRESHOLD");
             assertThat(only.get("month").asText()).isEqualTo("2026-03");
@@ -61,7 +62,7 @@ class AlertRoutesTest {
     @Test
     void shouldPassTheLimitToTheReader() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(json(client.get("/api/v1/users/alice/alerts?limit=1")).get("alerts")).hasSize(1);
+            assertThat(json(get(client, "/api/v1/users/alice/alerts?limit=1")).get("alerts")).hasSize(1);
             assertThat(reader.lastLimit).isEqualTo(1);
         });
     }
@@ -69,7 +70,7 @@ class AlertRoutesTest {
     @Test
     void shouldRejectABadLimit() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/alice/alerts?limit=1000").code()).isEqualTo(400);
+            assertThat(get(client, "/api/v1/users/alice/alerts?limit=1000").code()).isEqualTo(400);
         });
     }
 }

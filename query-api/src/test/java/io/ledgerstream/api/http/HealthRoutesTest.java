@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class HealthRoutesTest {
     @Test
     void shouldAnswerHealthUpEvenWhileStreamsIsNotRunning() {
         JavalinTest.test(appIn(KafkaStreams.State.REBALANCING), (server, client) -> {
-            Response response = client.get("/health");
+            Response response = get(client, "/health");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.body().string()).isEqualTo("{\"status\":\"UP\"}");
@@ -34,7 +35,7 @@ class HealthRoutesTest {
     @Test
     void shouldBeReadyWhenStreamsIsRunning() {
         JavalinTest.test(appIn(KafkaStreams.State.RUNNING), (server, client) -> {
-            Response response = client.get("/ready");
+            Response response = get(client, "/ready");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("streamsState").asText()).isEqualTo("RUNNING");
@@ -45,7 +46,7 @@ class HealthRoutesTest {
     @EnumSource(value = KafkaStreams.State.class, names = "RUNNING", mode = EnumSource.Mode.EXCLUDE)
     void shouldNotBeReadyWithRetryAfterInAnyOtherState(KafkaStreams.State state) {
         JavalinTest.test(appIn(state), (server, client) -> {
-            Response response = client.get("/ready");
+            Response response = get(client, "/ready");
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -57,7 +58,7 @@ class HealthRoutesTest {
     @Test
     void shouldServeTheOpenApiDescription() {
         JavalinTest.test(appIn(KafkaStreams.State.RUNNING), (server, client) -> {
-            Response response = client.get("/openapi.yaml");
+            Response response = get(client, "/openapi.yaml");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.headers().get("Content-Type").getFirst()).startsWith("application/yaml");
@@ -69,7 +70,7 @@ class HealthRoutesTest {
     @Test
     void shouldAnswerAnUnknownRouteWithTheErrorShape() {
         JavalinTest.test(appIn(KafkaStreams.State.RUNNING), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/nothing-here");
+            Response response = get(client, "/api/v1/users/alice/nothing-here");
 
             assertThat(response.code()).isEqualTo(404);
             assertThat(json(response).has("error")).isTrue();

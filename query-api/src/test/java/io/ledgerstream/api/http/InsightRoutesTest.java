@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +29,8 @@ class InsightRoutesTest {
     @Test
     void shouldSpeakOfTheLatestMonthUnlessAnotherIsAsked() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            JsonNode latest = json(client.get("/api/v1/users/alice/insights"));
-            JsonNode january = json(client.get("/api/v1/users/alice/insights?month=2026-01"));
+            JsonNode latest = json(get(client, "/api/v1/users/alice/insights"));
+            JsonNode january = json(get(client, "/api/v1/users/alice/insights?month=2026-01"));
 
             assertThat(latest.get("month").asText()).isEqualTo("2026-02");
             JsonNode change = latest.get("insights").get(1);
@@ -46,8 +47,8 @@ class InsightRoutesTest {
     @Test
     void shouldAnswer404ForAnUnknownUserAnd400ForABadMonth() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/nobody/insights").code()).isEqualTo(404);
-            assertThat(client.get("/api/v1/users/alice/insights?month=2026-13").code()).isEqualTo(400);
+            assertThat(get(client, "/api/v1/users/nobody/insights").code()).isEqualTo(404);
+            assertThat(get(client, "/api/v1/users/alice/insights?month=2026-13").code()).isEqualTo(400);
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class RecurringRoutesTest {
                 series("Aviva Insurance", Category.GENERAL_SERVICES, "YEARLY", "255.00", "2026-03-02", "2027-03-02"));
 
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            JsonNode body = json(client.get("/api/v1/users/alice/recurring"));
+            JsonNode body = json(get(client, "/api/v1/users/alice/recurring"));
 
             JsonNode netflix = body.get("payments").get(0);
             assertThat(netflix.get("merchant").asText()).isEqualTo("Netflix");
@@ -53,7 +54,7 @@ class RecurringRoutesTest {
     @Test
     void shouldAnswerAnUnknownUserWithNoPayments() {
         JavalinTest.test(TestApi.app(new FakeUserStateReader()), (server, client) -> {
-            JsonNode body = json(client.get("/api/v1/users/nobody/recurring"));
+            JsonNode body = json(get(client, "/api/v1/users/nobody/recurring"));
 
             assertThat(body.get("payments")).isEmpty();
             assertThat(body.get("monthlyTotals")).isEmpty();

@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static io.ledgerstream.api.testing.TestApi.putRaw;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.Fixtures.summary;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class SummaryRoutesTest {
     @Test
     void shouldAnswerSummaryWithMoneyAsDecimalStringsAtTheCurrencysMinorUnit() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/summary?month=2026-02");
+            Response response = get(client, "/api/v1/users/alice/summary?month=2026-02");
 
             assertThat(response.code()).isEqualTo(200);
             JsonNode body = json(response);
@@ -49,7 +50,7 @@ class SummaryRoutesTest {
     @Test
     void shouldAnswerNegativeNetWhenExpensesExceedIncome() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            JsonNode body = json(client.get("/api/v1/users/alice/summary?month=2026-03"));
+            JsonNode body = json(get(client, "/api/v1/users/alice/summary?month=2026-03"));
 
             assertThat(body.get("net").asText()).isEqualTo("-149.95");
             assertThat(body.get("byCategory").fieldNames()).toIterable()
@@ -60,7 +61,7 @@ class SummaryRoutesTest {
     @Test
     void shouldFormatACurrencyWithoutMinorUnitsWithoutDecimals() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            JsonNode body = json(client.get("/api/v1/users/kenji/summary?month=2026-03"));
+            JsonNode body = json(get(client, "/api/v1/users/kenji/summary?month=2026-03"));
 
             assertThat(body.get("income").asText()).isEqualTo("300000");
             assertThat(body.get("net").asText()).isEqualTo("287655");
@@ -71,7 +72,7 @@ class SummaryRoutesTest {
     @ValueSource(strings = {"month=2026-13", "month=2026-3", "month=march", "month=2026-03-01", "month=", ""})
     void shouldRejectMissingOrMalformedMonth(String query) {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/summary?" + query);
+            Response response = get(client, "/api/v1/users/alice/summary?" + query);
 
             assertThat(response.code()).isEqualTo(400);
             assertThat(json(response).get("error").asText()).isEqualTo("bad_request");
@@ -82,7 +83,7 @@ class SummaryRoutesTest {
     @Test
     void shouldRejectUserIdContainingTheKeySeparator() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/al%7Cice/summary?month=2026-03");
+            Response response = get(client, "/api/v1/users/al%7Cice/summary?month=2026-03");
 
             assertThat(response.code()).isEqualTo(400);
         });
@@ -91,7 +92,7 @@ class SummaryRoutesTest {
     @Test
     void shouldAnswer404ForAMonthWithoutSummary() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/summary?month=2025-12");
+            Response response = get(client, "/api/v1/users/alice/summary?month=2025-12");
 
             assertThat(response.code()).isEqualTo(404);
             assertThat(json(response).get("error").asText()).isEqualTo("not_found");
@@ -102,8 +103,8 @@ class SummaryRoutesTest {
     @Test
     void shouldAnswer404ForAnUnknownUsersSummaryAndMonths() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/nobody/summary?month=2026-03").code()).isEqualTo(404);
-            Response months = client.get("/api/v1/users/nobody/months");
+            assertThat(get(client, "/api/v1/users/nobody/summary?month=2026-03").code()).isEqualTo(404);
+            Response months = get(client, "/api/v1/users/nobody/months");
             assertThat(months.code()).isEqualTo(404);
             assertThat(json(months).get("detail").asText()).contains("nobody");
         });
@@ -112,7 +113,7 @@ class SummaryRoutesTest {
     @Test
     void shouldListMonthsOldestFirstWithIncomeExpensesAndNet() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/months");
+            Response response = get(client, "/api/v1/users/alice/months");
 
             assertThat(response.code()).isEqualTo(200);
             JsonNode months = json(response).get("months");
@@ -130,7 +131,7 @@ class SummaryRoutesTest {
     void shouldAnswer503WithRetryAfterWhileStateIsNotQueryable() {
         reader.failingWith(new StateNotQueryableException("Kafka Streams is REBALANCING, not RUNNING"));
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/summary?month=2026-03");
+            Response response = get(client, "/api/v1/users/alice/summary?month=2026-03");
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -143,7 +144,7 @@ class SummaryRoutesTest {
     void shouldAnswer503WithRetryAfterWhenAStoreIsMigrating() {
         reader.failingWith(new InvalidStateStoreException("the state store, monthly-summaries, may have migrated"));
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/months");
+            Response response = get(client, "/api/v1/users/alice/months");
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -154,7 +155,7 @@ class SummaryRoutesTest {
     void shouldCheckTheMonthBeforeAskingTheStores() {
         reader.failingWith(new StateNotQueryableException("not RUNNING"));
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/alice/summary?month=nope").code()).isEqualTo(400);
+            assertThat(get(client, "/api/v1/users/alice/summary?month=nope").code()).isEqualTo(400);
         });
     }
 }

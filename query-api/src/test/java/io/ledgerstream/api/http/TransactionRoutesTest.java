@@ -1,5 +1,6 @@
 package io.ledgerstream.api.http;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.Fixtures.transaction;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class TransactionRoutesTest {
     @Test
     void shouldListTransactionsNewestFirstWithEveryField() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/transactions");
+            Response response = get(client, "/api/v1/users/alice/transactions");
 
             assertThat(response.code()).isEqualTo(200);
             JsonNode transactions = json(response).get("transactions");
@@ -61,7 +62,7 @@ class TransactionRoutesTest {
         byModel.setModelVersion("2026-11-24T04:00:00Z");
         FakeUserStateReader modelled = new FakeUserStateReader().withTransactions("bob", byModel);
         JavalinTest.test(TestApi.app(modelled), (server, client) -> {
-            JsonNode only = json(client.get("/api/v1/users/bob/transactions")).get("transactions").get(0);
+            JsonNode only = json(get(client, "/api/v1/users/bob/transactions")).get("transactions").get(0);
 
             assertThat(only.get("categorySource").asText()).isEqualTo("MODEL");
             assertThat(only.get("categoryConfidence").asDouble()).isEqualTo(0.8125);
@@ -72,7 +73,7 @@ class TransactionRoutesTest {
     @Test
     void shouldFormatAmountAndBaseAmountEachInItsOwnCurrency() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            JsonNode first = json(client.get("/api/v1/users/alice/transactions")).get("transactions").get(0);
+            JsonNode first = json(get(client, "/api/v1/users/alice/transactions")).get("transactions").get(0);
 
             assertThat(first.get("amount").asText()).isEqualTo("-5000");
             assertThat(first.get("baseAmount").asText()).isEqualTo("-31.25");
@@ -82,7 +83,7 @@ class TransactionRoutesTest {
     @Test
     void shouldAskForFiftyTransactionsWithoutALimit() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            client.get("/api/v1/users/alice/transactions");
+            get(client, "/api/v1/users/alice/transactions");
 
             assertThat(reader.lastLimit).isEqualTo(50);
             assertThat(reader.lastFrom).isEmpty();
@@ -93,7 +94,7 @@ class TransactionRoutesTest {
     @Test
     void shouldPassDateRangeAndLimitToTheReader() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/transactions?from=2026-03-02&to=2026-03-31&limit=2");
+            Response response = get(client, "/api/v1/users/alice/transactions?from=2026-03-02&to=2026-03-31&limit=2");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("transactions")).hasSize(2);
@@ -106,7 +107,7 @@ class TransactionRoutesTest {
     @Test
     void shouldAcceptTheLargestLimit() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/alice/transactions?limit=500").code()).isEqualTo(200);
+            assertThat(get(client, "/api/v1/users/alice/transactions?limit=500").code()).isEqualTo(200);
             assertThat(reader.lastLimit).isEqualTo(500);
         });
     }
@@ -115,7 +116,7 @@ class TransactionRoutesTest {
     @ValueSource(strings = {"limit=0", "limit=501", "limit=-1", "limit=ten", "limit=1.5", "limit=99999999999"})
     void shouldRejectALimitOutsideOneToFiveHundred(String query) {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/transactions?" + query);
+            Response response = get(client, "/api/v1/users/alice/transactions?" + query);
 
             assertThat(response.code()).isEqualTo(400);
             assertThat(json(response).get("detail").asText()).contains("limit");
@@ -126,14 +127,14 @@ class TransactionRoutesTest {
     @ValueSource(strings = {"from=2026-02-30", "from=03/04/2026", "to=2026-3-4", "from=2026-03-05&to=2026-03-04"})
     void shouldRejectMalformedOrInvertedDates(String query) {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            assertThat(client.get("/api/v1/users/alice/transactions?" + query).code()).isEqualTo(400);
+            assertThat(get(client, "/api/v1/users/alice/transactions?" + query).code()).isEqualTo(400);
         });
     }
 
     @Test
     void shouldAnswerAnEmptyListForAUserWithoutTransactions() {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/bob/transactions");
+            Response response = get(client, "/api/v1/users/bob/transactions");
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("transactions")).isEmpty();
@@ -144,7 +145,7 @@ class TransactionRoutesTest {
     void shouldAnswer503WithRetryAfterWhileStateIsNotQueryable() {
         reader.failingWith(new StateNotQueryableException("partition 2 of store transactions-by-date: NOT_ACTIVE"));
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/transactions");
+            Response response = get(client, "/api/v1/users/alice/transactions");
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");

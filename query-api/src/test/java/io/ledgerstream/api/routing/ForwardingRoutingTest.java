@@ -1,5 +1,6 @@
 package io.ledgerstream.api.routing;
 
+import static io.ledgerstream.api.testing.TestApi.get;
 import static io.ledgerstream.api.testing.Fixtures.summary;
 import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldRelayTheOwnersAnswerForAUserHostedElsewhere() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.headers().get("Content-Type").getFirst()).startsWith("application/json");
@@ -90,7 +91,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldRelayTheOwnersNotFound() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/summary?month=2020-01");
+            Response response = get(client, "/api/v1/users/alice/summary?month=2020-01");
 
             assertThat(response.code()).isEqualTo(404);
             assertThat(json(response).get("error").asText()).isEqualTo("not_found");
@@ -101,7 +102,7 @@ class ForwardingRoutingTest {
     void shouldRelayTheOwnersUnavailableWithItsRetryAfter() {
         ownerState.failingWith(new StateNotQueryableException("restoring monthly-summaries"));
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -118,7 +119,7 @@ class ForwardingRoutingTest {
                         "forwarded", String.valueOf(ctx.header(OwnerRouting.FORWARDED_HEADER))))));
         JavalinTest.test(echo, (echoServer, echoClient) -> JavalinTest.test(
                 thisInstance(activeOn(hostOf(echoServer))), (server, client) -> {
-                    Response response = client.get("/api/v1/users/alice/transactions?from=2026-03-01&limit=7");
+                    Response response = get(client, "/api/v1/users/alice/transactions?from=2026-03-01&limit=7");
 
                     assertThat(json(response).get("path").asText()).isEqualTo("/api/v1/users/alice/transactions");
                     assertThat(json(response).get("query").asText()).isEqualTo("from=2026-03-01&limit=7");
@@ -130,7 +131,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldNeverForwardARequestThatWasAlreadyForwarded() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
-            Response response = client.get(SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
+            Response response = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -141,7 +142,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldAnswerAForwardedRequestFromAStandbyHere() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner, SELF)), (server, client) -> {
-            Response response = client.get(SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
+            Response response = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("income").asText()).isEqualTo("1.00");
@@ -151,7 +152,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldAnswerLocallyWhereThisInstanceHoldsTheActiveTask() {
         JavalinTest.test(thisInstance(activeOn(SELF)), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("income").asText()).isEqualTo("1.00");
@@ -162,7 +163,7 @@ class ForwardingRoutingTest {
     void shouldFallBackToAStandbyWhenTheActiveHostIsUnreachable() throws IOException {
         HostInfo gone = unreachableHost();
         withOwner(standby -> JavalinTest.test(thisInstance(activeOn(gone, standby)), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("income").asText()).isEqualTo("2500.00");
@@ -172,7 +173,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldAnswerFromTheStandbyHereWhenTheActiveHostIsUnreachable() throws IOException {
         JavalinTest.test(thisInstance(activeOn(unreachableHost(), SELF)), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(200);
             assertThat(json(response).get("income").asText()).isEqualTo("1.00");
@@ -182,7 +183,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldAnswer503WhenNoInstanceCanBeReached() throws IOException {
         JavalinTest.test(thisInstance(activeOn(unreachableHost())), (server, client) -> {
-            Response response = client.get(SUMMARY);
+            Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -196,7 +197,7 @@ class ForwardingRoutingTest {
             throw new StateNotQueryableException("no metadata for store " + store + " yet (rebalancing)");
         };
         JavalinTest.test(thisInstance(rebalancing), (server, client) -> {
-            Response response = client.get("/api/v1/users/alice/alerts");
+            Response response = get(client, "/api/v1/users/alice/alerts");
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -207,7 +208,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldRejectBadInputHereWithoutLocatingTheOwner() throws IOException {
         JavalinTest.test(thisInstance(activeOn(unreachableHost())), (server, client) -> {
-            assertThat(client.get("/api/v1/users/alice/summary?month=13-2026").code()).isEqualTo(400);
+            assertThat(get(client, "/api/v1/users/alice/summary?month=13-2026").code()).isEqualTo(400);
             assertThat(locatedStores).isEmpty();
         });
     }

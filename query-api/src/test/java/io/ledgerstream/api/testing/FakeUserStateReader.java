@@ -5,6 +5,7 @@ import io.ledgerstream.schemas.avro.Alert;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,6 +23,7 @@ public final class FakeUserStateReader implements UserStateReader {
     private final Map<String, List<Alert>> alerts = new HashMap<>();
     private final Map<String, List<PaymentSeries>> recurring = new HashMap<>();
     private final Map<String, UserSettings> settings = new HashMap<>();
+    private final Map<String, UserAccount> accounts = new java.util.concurrent.ConcurrentHashMap<>();
     private RuntimeException failure;
 
     public Optional<LocalDate> lastFrom;
@@ -58,6 +60,12 @@ public final class FakeUserStateReader implements UserStateReader {
     }
 
     /** Every call throws this from now on. */
+    /** Keeps the first account of a user id, as the topology does. */
+    public FakeUserStateReader withAccountIfAbsent(UserAccount account) {
+        accounts.putIfAbsent(account.getUserId(), account);
+        return this;
+    }
+
     public FakeUserStateReader failingWith(RuntimeException exception) {
         this.failure = exception;
         return this;
@@ -112,5 +120,11 @@ public final class FakeUserStateReader implements UserStateReader {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    @Override
+    public Optional<UserAccount> account(String userId) {
+        failIfAsked();
+        return Optional.ofNullable(accounts.get(userId));
     }
 }

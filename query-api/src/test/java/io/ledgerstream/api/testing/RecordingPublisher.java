@@ -3,6 +3,7 @@ package io.ledgerstream.api.testing;
 import io.ledgerstream.api.publish.PublishFailedException;
 import io.ledgerstream.api.publish.UserCommandPublisher;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ public final class RecordingPublisher implements UserCommandPublisher {
 
     public final List<CategoryCorrection> corrections = new ArrayList<>();
     public final List<UserSettings> settings = new ArrayList<>();
+    public final List<UserAccount> accounts = new ArrayList<>();
+    private FakeUserStateReader appliesAccountsTo;
     private boolean brokerDown;
 
     public RecordingPublisher withBrokerDown() {
@@ -30,6 +33,21 @@ public final class RecordingPublisher implements UserCommandPublisher {
     public void publish(UserSettings userSettings) {
         failIfDown();
         settings.add(userSettings);
+    }
+
+    /** Accounts published are also put into {@code reader}, as the topology would put them into its store. */
+    public RecordingPublisher applyingAccountsTo(FakeUserStateReader reader) {
+        appliesAccountsTo = reader;
+        return this;
+    }
+
+    @Override
+    public void publish(UserAccount account) {
+        failIfDown();
+        accounts.add(account);
+        if (appliesAccountsTo != null) {
+            appliesAccountsTo.withAccountIfAbsent(account);
+        }
     }
 
     private void failIfDown() {

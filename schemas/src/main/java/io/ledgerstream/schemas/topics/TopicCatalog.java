@@ -9,6 +9,7 @@ import io.ledgerstream.schemas.avro.EnrichedTransaction;
 import io.ledgerstream.schemas.avro.FxRate;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.schemas.avro.RejectedRecord;
+import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import java.util.List;
@@ -29,6 +30,7 @@ public record TopicCatalog(
         Topic<String, AlertDeliveryFailure> alertDeadLetters,
         Topic<String, CategoryCorrection> corrections,
         Topic<String, UserSettings> userSettings,
+        Topic<String, UserAccount> userAccounts,
         Topic<String, FxRate> fxRates,
         Topic<String, CategoryModelRelease> categorizerModels,
         Topic<String, AnomalyModelRelease> anomalyModels,
@@ -60,6 +62,7 @@ public record TopicCatalog(
                         KEEP_FOREVER),
                 new Topic<>(prefix + "category.corrections", userId, serdes.value(CategoryCorrection.class), partitions, KEEP_FOREVER),
                 new Topic<>(prefix + "user.settings", userId, serdes.value(UserSettings.class), partitions, COMPACTED),
+                new Topic<>(prefix + "user.accounts", userId, serdes.value(UserAccount.class), partitions, COMPACTED),
                 // key CURRENCY:YYYY-MM-DD, so compaction keeps every day's rate (conversion needs history)
                 new Topic<>(prefix + "fx.rates", Serdes.String(), serdes.value(FxRate.class), 1, COMPACTED),
                 new Topic<>(prefix + "categorizer.models", Serdes.String(), serdes.value(CategoryModelRelease.class), 1,
@@ -71,7 +74,7 @@ public record TopicCatalog(
 
     /** Every topic, for creating them up front. */
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, rejected, alerts, alertDeadLetters, corrections, userSettings, fxRates, categorizerModels,
+        return List.of(raw, enriched, rejected, alerts, alertDeadLetters, corrections, userSettings, userAccounts, fxRates, categorizerModels,
                 anomalyModels);
     }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become responses, all shaped {@code {"error": …, "detail": …}}:
- * bad input 400, unknown user or month 404, state that cannot be read now (Streams not RUNNING, a
+ * bad input 400, no or bad token 401, another user's data 403, unknown user or month 404, a user id
+ * taken 409, over a limit 429 with {@code Retry-After}, state that cannot be read now (Streams not RUNNING, a
  * partition migrating, an IQv2 failure, an unreachable owner, a broker that did not acknowledge) 503
  * with {@code Retry-After}, anything else 500.
  */
@@ -30,6 +31,16 @@ public final class ErrorMapping {
 
     public static void register(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+        routes.exception(UnauthorizedException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"ledgerstream\"");
+            answer(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+        });
+        routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, HttpStatus.CONFLICT, "conflict", e.getMessage()));
+        routes.exception(TooManyRequestsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            answer(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", e.getMessage());
+        });
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
         routes.exception(StateNotQueryableException.class, (e, ctx) -> unavailable(ctx, "state_unavailable", e));
         routes.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "state_unavailable", e));

@@ -1,0 +1,27 @@
+package io.ledgerstream.api.auth;
+
+import java.util.Set;
+
+/**
+ * Who a verified token speaks for.
+ *
+ * @param userId the token's subject
+ * @param scopes what else it may do; {@value #ADMIN} reads and writes every user's data
+ */
+public record Principal(String userId, Set<String> scopes) {
+
+    public static final String ADMIN = "admin";
+
+    public Principal {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean isAdmin() {
+        return scopes.contains(ADMIN);
+    }
+
+    /** A user acts on their own data only; an admin on anyone's. */
+    public boolean mayActFor(String user) {
+        return isAdmin() || userId.equals(user);
+    }
+}

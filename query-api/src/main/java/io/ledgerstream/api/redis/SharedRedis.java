@@ -1,0 +1,110 @@
+package io.ledgerstream.api.redis;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The Redis the API instances share (Jedis' pooled {@link RedisClient}), for the response cache, rate
+ * limits and failed logins. Redis is optional: a call that fails answers empty and the caller goes on
+ * without it. Once a call has failed, Redis is left alone for {@value #PAUSE_SECONDS} s (so a dead
+ * Redis costs one timeout per pause, not one per request); going down and coming back are logged once.
+ */
+public final class SharedRedis implements AutoCloseable {
+
+    static final int PAUSE_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+    private final RedisClient redis;
+    private final String where;
+    private final Clock clock;
+    private Instant pausedUntil = Instant.MIN;
+    private boolean down;
+
+    private SharedRedis(RedisClient redis, String where, Clock clock) {
+        this.redis = redis;
+        this.where = where;
+        this.clock = clock;
+    }
+
+    /** @param url {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}) */
+    public static SharedRedis connect(String url, Duration timeout) {
+        URI uri = URI.create(url);
+        RedisClient client = RedisClient.builder()
+                .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .timeoutMillis((int) timeout.toMillis())
+                        .user(JedisURIHelper.getUser(uri))
+                        .password(JedisURIHelper.getPassword(uri))
+                        .database(JedisURIHelper.hasDbIndex(uri) ? JedisURIHelper.getDBIndex(uri) : 0)
+                        .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                        .build())
+                .build();
+        return new SharedRedis(client, uri.getHost() + ":" + uri.getPort(), Clock.systemUTC());
+    }
+
+    /** No Redis at all: every call answers empty. */
+    public static SharedRedis none() {
+        return new SharedRedis(null, "nowhere", Clock.systemUTC());
+    }
+
+    /**
+     * Runs {@code call} on Redis.
+     *
+     * @return its answer, or empty if Redis is not configured, paused after a failure, or fails now
+     */
+    public <T> Optional<T> call(Function<RedisClient, T> call) {
+        if (redis == null || paused()) {
+            return Optional.empty();
+        }
+        try {
+            T answer = call.apply(redis);
+            up();
+            return Optional.ofNullable(answer);
+        } catch (JedisException e) {
+            down(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the last call reached Redis (false without Redis). */
+    public synchronized boolean available() {
+        return redis != null && !down;
+    }
+
+    private synchronized boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    private synchronized void down(JedisException e) {
+        pausedUntil = clock.instant().plusSeconds(PAUSE_SECONDS);
+        if (!down) {
+            down = true;
+            log.warn("Redis at {} is unavailable ({}): serving without the shared cache, with per-instance limits,"
+                    + " trying again every {} s", where, e.getMessage(), PAUSE_SECONDS);
+        }
+    }
+
+    private synchronized void up() {
+        if (down) {
+            down = false;
+            log.info("Redis at {} is back: shared cache and limits again", where);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+}
