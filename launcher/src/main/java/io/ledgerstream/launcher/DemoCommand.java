@@ -1,6 +1,7 @@
 package io.ledgerstream.launcher;
 
 import io.ledgerstream.api.app.LedgerstreamApp;
+import io.ledgerstream.api.auth.TokenService;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.config.LedgerstreamConfig.Key;
 import io.ledgerstream.connectors.feed.MockBankFeed;
@@ -11,12 +12,18 @@ import io.ledgerstream.connectors.notify.LogNotifier;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.stack.LocalStack;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -37,6 +44,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final int FIRST_MODEL_PER_MERCHANT = 8;
+    /** The token the demo prints holds this long, for trying the API by hand. */
+    private static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
     /** Users of the populations the demo's first forest is grown and scored on: smaller than train anomalies', to be quick. */
     private static final int FIRST_FOREST_USERS = 100;
 
@@ -74,7 +83,9 @@ final class DemoCommand implements Callable<Integer> {
         LedgerstreamConfig demo = config
                 .with(Key.BOOTSTRAP_SERVERS, stack.bootstrapServers())
                 .with(Key.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl())
-                .with(Key.STATE_DIR, data.resolve("streams").toString());
+                .with(Key.STATE_DIR, data.resolve("streams").toString())
+                .with(Key.JWT_SECRET, config.jwtSecret().orElseGet(() -> demoSecret(data)))
+                .with(Key.REGISTRATION, "open");
         Pipeline pipeline = Pipeline.provision(demo);
         pipeline.publishSampleRates();
 
@@ -103,12 +114,42 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Kafka            %s%n  Schema registry  %s%n  API              %s%n",
                 stack.bootstrapServers(), stack.schemaRegistryUrl(), app.apiUrl());
         out.printf("  Mock feed        %d users at %d records/s from %s (seed %d)%n", users, rate, feed.startDate(), seed);
-        out.printf("Try:%n  curl %s/api/v1/users/%s/months%n  curl '%s/api/v1/users/%s/summary?month=%s'%n"
-                        + "  curl '%s/api/v1/users/%s/transactions?limit=5'%n  curl %s/api/v1/users/%s/alerts%n%n",
+        String token = new TokenService(demo.jwtSecret().orElseThrow(), DEMO_TOKEN_TTL, Clock.systemUTC())
+                .issue(firstUser, Set.of()).token();
+        out.printf("Registration is open in the demo (POST /api/v1/auth/register, then /api/v1/auth/login)."
+                + " A token of %s for %d hours:%n  TOKEN=%s%n", firstUser, DEMO_TOKEN_TTL.toHours(), token);
+        out.printf("Try:%n  curl -H \"Authorization: Bearer $TOKEN\" %s/api/v1/users/%s/months%n"
+                        + "  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/users/%s/summary?month=%s'%n"
+                        + "  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/users/%s/transactions?limit=5'%n"
+                        + "  curl -H \"Authorization: Bearer $TOKEN\" %s/api/v1/users/%s/alerts%n%n",
                 app.apiUrl(), firstUser, app.apiUrl(), firstUser, month, app.apiUrl(), firstUser, app.apiUrl(), firstUser);
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The demo's token key: made once at random and kept in {@code jwt-secret} of the data directory
+     * (readable by its owner only), so tokens hold across demo restarts; gone with {@code --reset}.
+     */
+    static String demoSecret(Path data) {
+        Path file = data.resolve("jwt-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(data);
+            String secret = TokenService.randomSecret();
+            Files.writeString(file, secret);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                LOG.debug("no POSIX permissions on {}", file);
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the demo's token key in " + file, e);
+        }
     }
 
     /**

@@ -48,6 +48,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new FeedCommand(config))
                 .addSubcommand(new FxLoadCommand(config))
                 .addSubcommand(new NotifyCommand(config))
+                .addSubcommand(new TokenCommand(config))
                 .addSubcommand(new CommandLine(new TrainCommand(config))
                         .addSubcommand(new AnomalyTrainCommand(config, Clock.systemUTC())))
                 .addSubcommand(new CommandLine(new BenchCommand(config))

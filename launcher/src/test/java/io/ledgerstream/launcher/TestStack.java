@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class TestStack {
 
+    /** The token key of the test apps: a test value, not a secret of any deployment. */
+    static final String JWT_SECRET = "end-to-end-tests-token-key-32-bytes-long";
+
     private static LocalStack stack;
 
     private TestStack() {
@@ -41,6 +44,7 @@ final class TestStack {
                 .with(Key.TOPIC_PREFIX, name + ".")
                 .with(Key.APPLICATION_ID, name)
                 .with(Key.STATE_DIR, stateDir.toString())
-                .with(Key.HTTP_PORT, "0");
+                .with(Key.HTTP_PORT, "0")
+                .with(Key.JWT_SECRET, JWT_SECRET);
     }
 }

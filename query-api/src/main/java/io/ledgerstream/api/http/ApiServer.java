@@ -38,6 +38,7 @@ public final class ApiServer {
             config.routes.get("/health", health::health);
             config.routes.get("/ready", health::ready);
             config.routes.get("/openapi.yaml", openApi::document);
+            config.routes.get("/openapi.json", openApi::json);
 
             config.routes.post(AUTH + "/register", accounts::register);
             config.routes.post(AUTH + "/login", accounts::login);
