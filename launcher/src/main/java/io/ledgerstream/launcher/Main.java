@@ -54,7 +54,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine(new BenchCommand(config))
                         .addSubcommand(new ImportBenchCommand(config))
                         .addSubcommand(new CategorizerBenchCommand())
-                        .addSubcommand(new AlertBenchCommand()));
+                        .addSubcommand(new AlertBenchCommand())
+                        .addSubcommand(new ApiBenchCommand(config)));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,12 @@ final class ApiClient {
             Clock.systemUTC());
     private static final Pattern USER_PATH = Pattern.compile("/api/v1/users/([^/?]+)");
 
-    record Reply(int status, JsonNode body) {
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +48,8 @@ final class ApiClient {
             HttpResponse<String> response = http.send(asUserOf(path, HttpRequest.newBuilder(URI.create(baseUrl + path)))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Reply(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+            return new Reply(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + baseUrl + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -52,18 +59,32 @@ final class ApiClient {
     }
 
     Reply post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    Reply put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    private Reply send(String method, String path, String json) {
         try {
             HttpResponse<String> response = http.send(asUserOf(path, HttpRequest.newBuilder(URI.create(baseUrl + path)))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Reply(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+            return new Reply(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + baseUrl + path + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return baseUrl;
     }
 
     private static HttpRequest.Builder asUserOf(String path, HttpRequest.Builder request) {

@@ -92,16 +92,18 @@ final class Scenarios {
             months.forEach((month, truth) -> {
                 ApiClient.Reply reply = api.get("/api/v1/users/" + user + "/summary?month=" + month);
                 assertThat(reply.status()).as("GET summary %s %s: %s", user, month, reply.body()).isEqualTo(200);
-                JsonNode body = reply.body();
-                assertThat(body.path("currency").asText()).isEqualTo("EUR");
-                assertThat(new GroundTruth.Summary(body.path("income").asText(), body.path("expenses").asText(),
-                        body.path("net").asText(), body.path("transactionCount").asLong(),
-                        categories(body.path("byCategory")), body.path("essential").asText(),
-                        body.path("discretionary").asText()))
-                        .as("summary of %s in %s", user, month)
-                        .isEqualTo(truth);
+                assertThat(reply.body().path("currency").asText()).isEqualTo("EUR");
+                assertThat(summaryOf(reply.body())).as("summary of %s in %s", user, month).isEqualTo(truth);
             });
         });
+    }
+
+    /** The figures of a /summary answer, to compare with {@link GroundTruth}. */
+    static GroundTruth.Summary summaryOf(JsonNode body) {
+        return new GroundTruth.Summary(body.path("income").asText(), body.path("expenses").asText(),
+                body.path("net").asText(), body.path("transactionCount").asLong(),
+                categories(body.path("byCategory")), body.path("essential").asText(),
+                body.path("discretionary").asText());
     }
 
     private static Map<String, String> categories(JsonNode byCategory) {

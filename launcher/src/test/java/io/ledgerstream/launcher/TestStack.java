@@ -5,6 +5,7 @@ import io.ledgerstream.config.LedgerstreamConfig.Key;
 import io.ledgerstream.stack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,5 +47,21 @@ final class TestStack {
                 .with(Key.STATE_DIR, stateDir.toString())
                 .with(Key.HTTP_PORT, "0")
                 .with(Key.JWT_SECRET, JWT_SECRET);
+    }
+
+    /**
+     * {@code base} as one of several instances of an app: its own state under {@code dir}, a free
+     * HTTP port, and that port as its {@code application.server}, so the others forward to it.
+     */
+    static LedgerstreamConfig instance(LedgerstreamConfig base, Path dir, String name) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return base.with(Key.STATE_DIR, dir.resolve("state-" + name).toString())
+                .with(Key.HTTP_PORT, Integer.toString(port))
+                .with(Key.APPLICATION_SERVER, "127.0.0.1:" + port);
     }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerstream.api.app.LedgerstreamApp;
 import io.ledgerstream.config.LedgerstreamConfig;
-import io.ledgerstream.config.LedgerstreamConfig.Key;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -36,8 +33,8 @@ class TwoInstanceTest {
         Map<String, NavigableMap<YearMonth, GroundTruth.Summary>> expected = GroundTruth.summaries(scenario, Scenarios.RATES);
 
         // When
-        try (LedgerstreamApp first = new LedgerstreamApp(instance(base, "a"), pipeline.catalog()).start();
-             LedgerstreamApp second = new LedgerstreamApp(instance(base, "b"), pipeline.catalog()).start()) {
+        try (LedgerstreamApp first = new LedgerstreamApp(TestStack.instance(base, dir, "a"), pipeline.catalog()).start();
+             LedgerstreamApp second = new LedgerstreamApp(TestStack.instance(base, dir, "b"), pipeline.catalog()).start()) {
             Scenarios.importAll(base, scenario, dir).forEach(r -> assertThat(r.exitCode()).as(r.err()).isZero());
 
             // Then: both run, each owns some of the partitions, and both answer for every user
@@ -58,16 +55,5 @@ class TwoInstanceTest {
                 .map(ThreadMetadata::activeTasks).mapToLong(java.util.Set::size).sum() > 0;
     }
 
-    private LedgerstreamConfig instance(LedgerstreamConfig base, String name) throws IOException {
-        int port = freePort();
-        return base.with(Key.STATE_DIR, dir.resolve("state-" + name).toString())
-                .with(Key.HTTP_PORT, Integer.toString(port))
-                .with(Key.APPLICATION_SERVER, "127.0.0.1:" + port);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -33,6 +33,7 @@ public final class LedgerstreamConfig {
     public enum Key {
         BOOTSTRAP_SERVERS("bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
         SCHEMA_REGISTRY_URL("schema.registry.url", "SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"),
+        /** The Redis the API instances share (cache, limits) and the notifier dedupes in; empty: the API goes without. */
         REDIS_URL("redis.url", "REDIS_URL", "redis://127.0.0.1:6379"),
         TOPIC_PREFIX("topic.prefix", "LEDGERSTREAM_TOPIC_PREFIX", ""),
         PARTITIONS("topic.partitions", "LEDGERSTREAM_PARTITIONS", "4"),
@@ -43,6 +44,12 @@ public final class LedgerstreamConfig {
         /** host:port other instances use to reach this one's API; empty for a single instance. */
         APPLICATION_SERVER("application.server", "LEDGERSTREAM_APPLICATION_SERVER", ""),
         STREAM_THREADS("stream.threads", "LEDGERSTREAM_STREAM_THREADS", "1"),
+        /**
+         * Copies of each task's state kept warm on other instances, which take over at once when an
+         * instance dies, and answer reads that allow stale ones meanwhile. Only with application.server
+         * (several instances); a single instance keeps none.
+         */
+        STANDBY_REPLICAS("standby.replicas", "LEDGERSTREAM_STANDBY_REPLICAS", "1"),
         /** The key webhooks are signed with (HMAC-SHA256); never logged. Empty: webhooks are not sent. */
         WEBHOOK_SECRET("notify.webhook.secret", "LEDGERSTREAM_WEBHOOK_SECRET", "", true),
         /** {@code smtp://[user:password@]host[:port]} (or {@code smtps://}) of the mail server; empty: no e-mail. */
@@ -56,7 +63,15 @@ public final class LedgerstreamConfig {
         /** How long a token from {@code /api/v1/auth/login} holds, in seconds. */
         TOKEN_TTL_SECONDS("auth.token.ttl.seconds", "LEDGERSTREAM_TOKEN_TTL_SECONDS", "900"),
         /** Who may register accounts: {@code admin} (a token with the admin scope) or {@code open} (anyone). */
-        REGISTRATION("auth.registration", "LEDGERSTREAM_REGISTRATION", "admin");
+        REGISTRATION("auth.registration", "LEDGERSTREAM_REGISTRATION", "admin"),
+        /** The JWKS of an external identity provider whose tokens are accepted too; empty: none. */
+        JWKS_URL("auth.jwks.url", "LEDGERSTREAM_JWKS_URL", ""),
+        /** The issuer ({@code iss}) the external provider's tokens must name; required with a JWKS URL. */
+        JWKS_ISSUER("auth.jwks.issuer", "LEDGERSTREAM_JWKS_ISSUER", ""),
+        /** The audience ({@code aud}) they must name; empty: any. */
+        JWKS_AUDIENCE("auth.jwks.audience", "LEDGERSTREAM_JWKS_AUDIENCE", ""),
+        /** Requests one token may make per minute, across all instances; 0 for no limit. */
+        RATE_LIMIT_PER_MINUTE("api.rate.limit.per.minute", "LEDGERSTREAM_RATE_LIMIT_PER_MINUTE", "600");
 
         final String property;
         final String env;
@@ -252,6 +267,16 @@ public final class LedgerstreamConfig {
         return intValue(Key.TOKEN_TTL_SECONDS);
     }
 
+    /** Requests one token may make per minute ({@code api.rate.limit.per.minute}); 0: unlimited. */
+    public int rateLimitPerMinute() {
+        int limit = intValue(Key.RATE_LIMIT_PER_MINUTE);
+        if (limit < 0) {
+            throw new ConfigException(Key.RATE_LIMIT_PER_MINUTE.property + " (" + Key.RATE_LIMIT_PER_MINUTE.env
+                    + ") must be 0 (no limit) or more, got " + limit);
+        }
+        return limit;
+    }
+
     /** Whether anyone may register an account ({@code auth.registration=open}) rather than only an admin. */
     public boolean openRegistration() {
         String value = get(Key.REGISTRATION).strip();
@@ -269,6 +294,16 @@ public final class LedgerstreamConfig {
 
     public int streamThreads() {
         return intValue(Key.STREAM_THREADS);
+    }
+
+    /** Standby replicas of each task ({@code standby.replicas}). */
+    public int standbyReplicas() {
+        int replicas = intValue(Key.STANDBY_REPLICAS);
+        if (replicas < 0) {
+            throw new ConfigException(Key.STANDBY_REPLICAS.property + " (" + Key.STANDBY_REPLICAS.env
+                    + ") must be 0 or more, got " + replicas);
+        }
+        return replicas;
     }
 
     /** The pass-through Kafka client and Streams properties. */

@@ -9,15 +9,18 @@ import io.ledgerstream.topology.categorize.ModelCategorizer;
 import io.ledgerstream.topology.categorize.model.CategoryModel;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModelReleases;
+import io.ledgerstream.topology.flow.TransactionChange;
 import io.ledgerstream.topology.release.CurrentModel;
 import io.ledgerstream.topology.release.ModelReleaseProcessor;
 import io.ledgerstream.topology.settings.UserSettingsProcessor;
+import io.ledgerstream.topology.store.CommittedChanges;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
@@ -50,8 +53,16 @@ public final class LedgerstreamTopology {
 
     /** The topology for these topics and settings; a pure function of its arguments. */
     public static Topology build(TopicCatalog catalog, TopologySettings settings) {
+        return build(catalog, settings, CommittedChanges.NONE);
+    }
+
+    /**
+     * As {@link #build(TopicCatalog, TopologySettings)}, telling {@code summaryChanges} whose month
+     * summaries each commit changes (the API's response cache).
+     */
+    public static Topology build(TopicCatalog catalog, TopologySettings settings, CommittedChanges summaryChanges) {
         StreamsBuilder builder = new StreamsBuilder(namingEnforced());
-        StateStores.addTo(builder, catalog.serdes());
+        StateStores.addTo(builder, catalog.serdes(), summaryChanges);
         builder.globalTable(catalog.fxRates().name(),
                 Consumed.with(catalog.fxRates().keySerde(), catalog.fxRates().valueSerde()).withName(NodeNames.FX_RATES_SOURCE),
                 StateStores.fxRates(catalog.serdes()));
@@ -63,7 +74,7 @@ public final class LedgerstreamTopology {
                         Consumed.with(catalog.userAccounts().keySerde(), catalog.userAccounts().valueSerde())
                                 .withName(NodeNames.USER_ACCOUNTS_SOURCE))
                 .process(UserAccountProcessor::new, Named.as(NodeNames.WRITE_USER_ACCOUNTS), StoreNames.USER_ACCOUNTS);
-        builder.stream(catalog.corrections().name(),
+        KStream<String, TransactionChange> recategorized = builder.stream(catalog.corrections().name(),
                         Consumed.with(catalog.corrections().keySerde(), catalog.corrections().valueSerde())
                                 .withName(NodeNames.CORRECTIONS_SOURCE))
                 .process(CategoryCorrectionProcessor::new, Named.as(NodeNames.WRITE_CORRECTIONS),
@@ -79,7 +90,7 @@ public final class LedgerstreamTopology {
                 Consumed.with(catalog.anomalyModels().keySerde(), catalog.anomalyModels().valueSerde())
                         .withName(NodeNames.ANOMALY_MODELS_SOURCE),
                 () -> new ModelReleaseProcessor<>(StoreNames.ANOMALY_MODELS, anomalyModel, new AnomalyModelReleases()));
-        TransactionFlow.addTo(builder, catalog, settings,
+        TransactionFlow.addTo(builder, catalog, settings, recategorized,
                 CategorizerChain.of(settings.categorizer(), new ModelCategorizer(categorizerModel, settings.modelThreshold())),
                 anomalyModel);
         return builder.build();

@@ -23,6 +23,8 @@ public final class NodeNames {
     public static final String DEAD_LETTERS = "dead-letters";
     public static final String DEAD_LETTER_SINK = "transactions-rejected-sink";
     public static final String CATEGORIZE = "categorize";
+    /** Categorized new versions merged with the re-categorizations of users' corrections. */
+    public static final String CORRECTED_CHANGES = "with-recategorized";
     public static final String WRITE_VERSION = "write-version";
     public static final String ENRICHED_TRANSACTION = "enriched-transaction";
     public static final String ENRICHED_SINK = "transactions-enriched-sink";

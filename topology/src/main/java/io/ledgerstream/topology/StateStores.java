@@ -15,6 +15,8 @@ import io.ledgerstream.schemas.avro.TransactionVersion;
 import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.schemas.serde.AvroSerdes;
+import io.ledgerstream.topology.store.ChangeNotifyingStore;
+import io.ledgerstream.topology.store.CommittedChanges;
 import io.ledgerstream.topology.store.DecodedValueCache;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,12 +46,16 @@ final class StateStores {
     private StateStores() {
     }
 
-    /** Adds every user-keyed store of {@link StoreNames} to {@code builder}. */
-    static void addTo(StreamsBuilder builder, AvroSerdes serdes) {
+    /**
+     * Adds every user-keyed store of {@link StoreNames} to {@code builder}; changes of month summaries
+     * are told to {@code summaryChanges} as they are committed.
+     */
+    static void addTo(StreamsBuilder builder, AvroSerdes serdes, CommittedChanges summaryChanges) {
         builder.addStateStore(decoded(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class),
                 DECODED_VERSIONS));
         builder.addStateStore(store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class));
-        builder.addStateStore(decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)));
+        builder.addStateStore(ChangeNotifyingStore.inFrontOf(
+                decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)), summaryChanges));
         builder.addStateStore(store(StoreNames.ALERTS, serdes, Alert.class));
         builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
         builder.addStateStore(decoded(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class)));

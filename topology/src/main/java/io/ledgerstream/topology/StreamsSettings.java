@@ -29,6 +29,10 @@ public final class StreamsSettings {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         config.applicationServer().ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
+        // a single instance (no application.server) has nowhere to put standbys, and Streams would
+        // warn of that at every rebalance
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                config.applicationServer().isPresent() ? Integer.toString(config.standbyReplicas()) : "0");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));

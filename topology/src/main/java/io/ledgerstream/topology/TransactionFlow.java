@@ -40,8 +40,12 @@ final class TransactionFlow {
     private TransactionFlow() {
     }
 
-    /** @param categorizer asked after the user's own corrections: the global rules, then the model */
-    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings, Categorizer categorizer,
+    /**
+     * @param recategorized transactions a user's correction re-categorized, written and aggregated as new versions
+     * @param categorizer   asked after the user's own corrections: the global rules, then the model
+     */
+    static void addTo(StreamsBuilder builder, TopicCatalog catalog, TopologySettings settings,
+                      KStream<String, TransactionChange> recategorized, Categorizer categorizer,
                       Supplier<Optional<AnomalyModel>> anomalyModel) {
         KStream<String, byte[]> raw = builder.stream(catalog.raw().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(NodeNames.RAW_SOURCE));
@@ -69,6 +73,7 @@ final class TransactionFlow {
         KStream<String, TransactionChange> changes = accepted(enrichment, NodeNames.ENRICHMENT_SPLIT, NodeNames.ENRICHED)
                 .processValues(() -> new CategorizeProcessor(categorizer), Named.as(NodeNames.CATEGORIZE),
                         StoreNames.CATEGORY_CORRECTIONS)
+                .merge(recategorized, Named.as(NodeNames.CORRECTED_CHANGES))
                 .processValues(VersionWriterProcessor::new, Named.as(NodeNames.WRITE_VERSION),
                         StoreNames.TRANSACTION_VERSIONS, StoreNames.TRANSACTIONS_BY_DATE);
 

@@ -7,6 +7,8 @@ import io.ledgerstream.schemas.avro.Category;
 import io.ledgerstream.schemas.avro.CategoryCorrection;
 import io.ledgerstream.schemas.avro.CategorySource;
 import io.ledgerstream.schemas.avro.EnrichedTransaction;
+import io.ledgerstream.schemas.avro.MonthlySummary;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +56,37 @@ class CategorizationTopologyTest {
         assertThat(harness.enriched.readValuesToList()).allSatisfy(transaction -> {
             assertThat(transaction.getCategory()).isEqualTo(Category.FOOD_AND_DRINK);
             assertThat(transaction.getCategorySource()).isEqualTo(CategorySource.USER_CORRECTION);
-        }).extracting(EnrichedTransaction::getTransactionId).containsExactly("t-2", "t-1");
+        }).extracting(EnrichedTransaction::getTransactionId).as("t-1 re-categorized, t-2, t-1 amended")
+                .containsExactly("t-1", "t-2", "t-1");
+    }
+
+    @Test
+    void shouldMoveACorrectedTransactionsAmountToItsNewCategory() {
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-30.00").setMerchant("Tesco"));
+        harness.send(transaction("alice", "t-2", "2026-03-05", "-12.00").setMerchant("Tesco"));
+        assertThat(harness.enriched.readValuesToList()).hasSize(2);
+        MonthlySummary before = harness.summary("alice|2026-03");
+        assertThat(before.getByCategory()).containsOnlyKeys("FOOD_AND_DRINK");
+
+        harness.corrections.pipeInput("alice", correction("t-1", null, Category.ENTERTAINMENT));
+
+        EnrichedTransaction corrected = harness.enriched.readValue();
+        assertThat(corrected.getTransactionId()).isEqualTo("t-1");
+        assertThat(corrected.getCategory()).isEqualTo(Category.ENTERTAINMENT);
+        assertThat(corrected.getCategorySource()).isEqualTo(CategorySource.USER_CORRECTION);
+        assertThat(harness.<EnrichedTransaction>storeValue(StoreNames.TRANSACTIONS_BY_DATE, "alice|2026-03-04|t-1")
+                .getCategory()).isEqualTo(Category.ENTERTAINMENT);
+        MonthlySummary after = harness.summary("alice|2026-03");
+        assertThat(after.getByCategory().get("ENTERTAINMENT")).isEqualByComparingTo("30.00");
+        assertThat(after.getByCategory().getOrDefault("FOOD_AND_DRINK", BigDecimal.ZERO)).isEqualByComparingTo("12.00");
+        assertThat(after.getExpenses()).isEqualByComparingTo(before.getExpenses());
+        assertThat(after.getTransactionCount()).isEqualTo(before.getTransactionCount());
+
+        // the same statement line again is still a resend, and keeps the corrected category
+        harness.send(transaction("alice", "t-1", "2026-03-04", "-30.00").setMerchant("Tesco"));
+        harness.corrections.pipeInput("alice", correction("t-1", null, Category.ENTERTAINMENT));
+        assertThat(harness.enriched.isEmpty()).as("nothing new").isTrue();
+        assertThat(harness.summary("alice|2026-03")).isEqualTo(after);
     }
 
     @Test

@@ -15,7 +15,7 @@ class StreamsSettingsTest {
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "LEDGERSTREAM_APPLICATION_ID", "ledger-app",
                 "LEDGERSTREAM_STATE_DIR", "/var/state", "LEDGERSTREAM_STREAM_THREADS", "3",
-                "LEDGERSTREAM_APPLICATION_SERVER", "10.0.0.5:8080"));
+                "LEDGERSTREAM_APPLICATION_SERVER", "10.0.0.5:8080", "LEDGERSTREAM_STANDBY_REPLICAS", "2"));
 
         Properties properties = StreamsSettings.properties(config);
 
@@ -24,6 +24,7 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/state")
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "10.0.0.5:8080")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3")
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "2")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
                 .containsEntry("ensure.explicit.internal.resource.naming", "true")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
@@ -35,7 +36,8 @@ class StreamsSettingsTest {
     @Test
     void shouldLeaveOutTheApplicationServerOfASingleInstance() {
         assertThat(StreamsSettings.properties(LedgerstreamConfig.load(Map.of())))
-                .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+                .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG)
+                .as("no standbys without other instances").containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
     }
 
     @Test

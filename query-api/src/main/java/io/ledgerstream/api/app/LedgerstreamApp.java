@@ -2,9 +2,14 @@ package io.ledgerstream.api.app;
 
 import io.javalin.Javalin;
 import io.ledgerstream.api.auth.Authentication;
+import io.ledgerstream.api.auth.ExternalTokens;
 import io.ledgerstream.api.auth.FailedLogins;
 import io.ledgerstream.api.auth.PasswordHasher;
 import io.ledgerstream.api.auth.TokenService;
+import io.ledgerstream.api.cache.ResponseCache;
+import io.ledgerstream.api.limit.RateLimiter;
+import io.ledgerstream.api.live.AlertTopicListener;
+import io.ledgerstream.api.live.LiveAlerts;
 import io.ledgerstream.api.http.ApiDependencies;
 import io.ledgerstream.api.http.ApiServer;
 import io.ledgerstream.api.publish.KafkaUserCommandPublisher;
@@ -15,6 +20,7 @@ import io.ledgerstream.api.query.StreamsKeyLocator;
 import io.ledgerstream.api.redis.SharedRedis;
 import io.ledgerstream.api.routing.ForwardingRouting;
 import io.ledgerstream.api.routing.OwnerRouting;
+import io.ledgerstream.config.ConfigException;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.registry.HttpSchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
@@ -22,6 +28,16 @@ import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.LedgerstreamTopology;
 import io.ledgerstream.topology.StreamsSettings;
 import io.ledgerstream.topology.TopologySettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,6 +69,9 @@ public final class LedgerstreamApp implements AutoCloseable {
     private KafkaStreams streams;
     private UserCommandPublisher publisher;
     private SharedRedis redis;
+    private KafkaStreamsMetrics streamsMetrics;
+    private AlertTopicListener alertListener;
+    private RateLimiter limits;
     private Javalin http;
     private boolean started;
     private boolean closed;
@@ -102,9 +121,20 @@ public final class LedgerstreamApp implements AutoCloseable {
     }
 
     private KafkaStreams startApi() {
-        Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults());
+        if (config.redisUrl().isBlank()) {
+            log.info("redis.url is empty: no shared response cache; rate limits and failed logins count per instance");
+            redis = SharedRedis.none();
+        } else {
+            redis = SharedRedis.connect(config.redisUrl(), REDIS_TIMEOUT);
+        }
+        PrometheusMeterRegistry meters = meters();
+        ResponseCache cache = new ResponseCache(redis, config.applicationId(), meters);
+        // the cache learns of every committed change of month summaries from the topology itself
+        Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults(), cache);
         log.info("Ledgerstream topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, StreamsSettings.properties(config));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
         streams.setUncaughtExceptionHandler(exception -> {
             log.error("a stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -117,14 +147,31 @@ public final class LedgerstreamApp implements AutoCloseable {
         });
         publisher = new KafkaUserCommandPublisher(config, catalog);
         KeyLocator locator = new StreamsKeyLocator(streams, config.applicationServer().isPresent());
-        redis = SharedRedis.connect(config.redisUrl(), REDIS_TIMEOUT);
+        Authentication auth = authentication(config, redis);
+        limits = new RateLimiter(redis, config.applicationId(), config.rateLimitPerMinute(),
+                Duration.ofMinutes(1), Clock.systemUTC(), meters);
+        LiveAlerts liveAlerts = new LiveAlerts();
+        Gauge.builder("ledgerstream.api.live.listeners", liveAlerts, LiveAlerts::listeners)
+                .description("Browsers listening for live alerts on this instance").register(meters);
+        alertListener = new AlertTopicListener(config, catalog, liveAlerts).start();
         http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator),
-                routing(locator), publisher, streams::state, Clock.systemUTC(), authentication(config, redis)));
+                routing(locator, auth.tokens().forwardingMark()), publisher, streams::state, Clock.systemUTC(), auth,
+                cache, limits, meters, liveAlerts));
         // the API first, so /health and /ready answer while Streams restores its state
         http.start(config.httpHost(), config.httpPort());
         log.info("Ledgerstream API on {} (application.server {}); starting Kafka Streams", apiUrl(),
                 config.applicationServer().orElse("not set: answering every key locally"));
         return streams;
+    }
+
+    /** Prometheus' registry with the JVM's own meters; Streams' are bound once Streams exists. */
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        return meters;
     }
 
     /** Tokens signed with {@code auth.jwt.secret}, or with a random key of this process when none is set. */
@@ -135,19 +182,39 @@ public final class LedgerstreamApp implements AutoCloseable {
             return TokenService.randomSecret();
         });
         return new Authentication(
-                new TokenService(secret, Duration.ofSeconds(config.tokenTtlSeconds()), Clock.systemUTC()),
+                new TokenService(secret, Duration.ofSeconds(config.tokenTtlSeconds()), Clock.systemUTC(),
+                        externalTokens(config)),
                 new PasswordHasher(),
                 new FailedLogins(redis, config.applicationId(), FailedLogins.DEFAULT_MAX, FailedLogins.DEFAULT_WINDOW,
                         Clock.systemUTC()),
                 config.openRegistration());
     }
 
-    private OwnerRouting routing(KeyLocator locator) {
+    /** An external identity provider's tokens, if {@code auth.jwks.url} names its JWKS. */
+    private static ExternalTokens externalTokens(LedgerstreamConfig config) {
+        String url = config.get(LedgerstreamConfig.Key.JWKS_URL).strip();
+        if (url.isEmpty()) {
+            return null;
+        }
+        String issuer = config.get(LedgerstreamConfig.Key.JWKS_ISSUER).strip();
+        if (issuer.isEmpty()) {
+            throw new ConfigException("auth.jwks.issuer (LEDGERSTREAM_JWKS_ISSUER) is required with auth.jwks.url");
+        }
+        String audience = config.get(LedgerstreamConfig.Key.JWKS_AUDIENCE).strip();
+        try {
+            log.info("accepting tokens of {} too, verified with the keys at {}", issuer, url);
+            return new ExternalTokens(URI.create(url).toURL(), issuer, audience.isEmpty() ? null : audience);
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new ConfigException("auth.jwks.url (LEDGERSTREAM_JWKS_URL) is not a URL: " + url);
+        }
+    }
+
+    private OwnerRouting routing(KeyLocator locator, String forwardingMark) {
         Optional<HostInfo> self = config.applicationServer().map(HostInfo::buildFromEndpoint);
         self.filter(host -> config.httpPort() != 0 && host.port() != config.httpPort()).ifPresent(host ->
                 log.warn("application.server {}:{} names another port than http.port {}: other instances"
                         + " will forward to that port", host.host(), host.port(), config.httpPort()));
-        return self.<OwnerRouting>map(host -> new ForwardingRouting(locator, host, FORWARD_TIMEOUT))
+        return self.<OwnerRouting>map(host -> new ForwardingRouting(locator, host, FORWARD_TIMEOUT, forwardingMark))
                 .orElse(OwnerRouting.localOnly());
     }
 
@@ -186,12 +253,21 @@ public final class LedgerstreamApp implements AutoCloseable {
         if (http != null) {
             http.stop();
         }
+        if (alertListener != null) {
+            alertListener.close();
+        }
         if (streams != null && !streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
             log.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
         }
         if (publisher != null) {
             publisher.close();
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        if (limits != null) {
+            limits.close();
         }
         if (redis != null) {
             redis.close();

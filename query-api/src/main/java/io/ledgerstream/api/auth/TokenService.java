@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -16,6 +17,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.ledgerstream.api.http.error.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -27,11 +29,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and verifies the API's tokens: JWTs signed with HMAC-SHA256 (nimbus-jose-jwt), subject the
  * user id, issuer {@value #ISSUER}, short-lived, with the account's scopes in {@code scope}
  * (space-separated, as OAuth spells it). Every instance that shares the secret accepts every other's.
+ * Optionally also an external identity provider's tokens ({@link ExternalTokens}).
  */
 public final class TokenService {
 
@@ -43,6 +48,7 @@ public final class TokenService {
     private final Duration ttl;
     private final Clock clock;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final ExternalTokens external;
 
     /** What {@link #issue} hands out. */
     public record IssuedToken(String token, Instant expiresAt) {
@@ -54,6 +60,17 @@ public final class TokenService {
      *               system clock, with nimbus' one minute of allowed skew
      */
     public TokenService(String secret, Duration ttl, Clock clock) {
+        this(secret, ttl, clock, null);
+    }
+
+    /**
+     * As {@link #TokenService(String, Duration, Clock)}, also accepting tokens of an external
+     * identity provider, told apart by their signature algorithm (anything but HS256).
+     *
+     * @param external null for none
+     */
+    public TokenService(String secret, Duration ttl, Clock clock, ExternalTokens external) {
+        this.external = external;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         if (this.secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the token secret must be at least " + MIN_SECRET_BYTES
@@ -64,6 +81,22 @@ public final class TokenService {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(this.secret)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat")));
+    }
+
+    /**
+     * What an instance puts in {@link io.ledgerstream.api.routing.OwnerRouting#FORWARDED_HEADER} when it
+     * forwards a request to another: derived from the shared secret (HMAC-SHA256 of a fixed label), so
+     * instances know a forward from a peer, and a caller cannot pass one off as such.
+     */
+    public String forwardingMark() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal("ledgerstream forwarded request".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** A random secret, for a single process that was given none. */
@@ -100,16 +133,40 @@ public final class TokenService {
      *                               with HS256), from another issuer, or expired
      */
     public Principal verify(String token) {
-        JWTClaimsSet claims;
+        if (external != null && !signedByUs(token)) {
+            return external.verify(token);
+        }
+        JWTClaimsSet claims = claims(processor, token);
+        // a token of ours has an id; one signed elsewhere may not, and is then told apart by subject and issue time
+        String tokenId = claims.getJWTID() != null ? claims.getJWTID()
+                : claims.getSubject() + "@" + claims.getIssueTime().toInstant().getEpochSecond();
+        return new Principal(claims.getSubject(), scopes(claims), tokenId);
+    }
+
+    /**
+     * The claims of a token {@code processor} accepts.
+     *
+     * @throws UnauthorizedException saying why it does not
+     */
+    static JWTClaimsSet claims(DefaultJWTProcessor<SecurityContext> processor, String token) {
         try {
-            claims = processor.process(token, null);
+            return processor.process(token, null);
         } catch (BadJWTException e) {
             throw new UnauthorizedException(e.getMessage().contains("Expired") ? "the token has expired"
                     : "the token's claims are not valid: " + e.getMessage());
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new UnauthorizedException("the token is not valid: " + e.getMessage());
         }
-        return new Principal(claims.getSubject(), scopes(claims));
+    }
+
+    /** Whether the token says it is signed as ours are (HS256); a token that cannot be read is ours to refuse. */
+    private static boolean signedByUs(String token) {
+        try {
+            return JWSAlgorithm.HS256.equals(JWSHeader.parse(Base64URL.from(token.substring(0, Math.max(0,
+                    token.indexOf('.'))))).getAlgorithm());
+        } catch (ParseException | IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static Set<String> scopes(JWTClaimsSet claims) {

@@ -1,6 +1,10 @@
 package io.ledgerstream.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.ledgerstream.api.cache.ResponseCache;
 import io.ledgerstream.api.http.dto.MonthsResponse;
 import io.ledgerstream.api.http.dto.SummaryResponse;
 import io.ledgerstream.api.http.error.NotFoundException;
@@ -8,40 +12,95 @@ import io.ledgerstream.api.query.UserStateReader;
 import io.ledgerstream.api.routing.OwnerRouting;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.topology.StoreNames;
+import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code /summary} and {@code /months}: a user's monthly aggregates. */
+/**
+ * {@code /summary} and {@code /months}: a user's monthly aggregates. The owner of the user's
+ * partition reads them from its store; any other instance answers from the shared
+ * {@link ResponseCache} when it can, rather than asking the owner. {@code X-Cache} says {@code hit}
+ * or {@code miss}.
+ */
 final class SummaryController {
+
+    static final String CACHE_HEADER = "X-Cache";
 
     private final UserStateReader reader;
     private final OwnerRouting routing;
+    private final ResponseCache cache;
+    private final ObjectMapper mapper;
 
-    SummaryController(UserStateReader reader, OwnerRouting routing) {
+    SummaryController(UserStateReader reader, OwnerRouting routing, ResponseCache cache, ObjectMapper mapper) {
         this.reader = reader;
         this.routing = routing;
+        this.cache = cache;
+        this.mapper = mapper;
     }
 
     void summary(Context ctx) {
         String userId = RequestParams.userId(ctx);
         YearMonth month = RequestParams.month(ctx);
-        if (routing.answeredElsewhere(ctx, StoreNames.MONTHLY_SUMMARIES, userId)) {
-            return;
-        }
-        MonthlySummary summary = reader.summary(userId, month)
-                .orElseThrow(() -> new NotFoundException("no summary for user '" + userId + "' in " + month));
-        ctx.json(SummaryResponse.from(summary));
+        answer(ctx, userId, "summary:" + month, () -> SummaryResponse.from(reader.summary(userId, month)
+                .orElseThrow(() -> new NotFoundException("no summary for user '" + userId + "' in " + month))));
     }
 
     void months(Context ctx) {
         String userId = RequestParams.userId(ctx);
-        if (routing.answeredElsewhere(ctx, StoreNames.MONTHLY_SUMMARIES, userId)) {
+        answer(ctx, userId, "months", () -> {
+            List<MonthlySummary> months = reader.months(userId);
+            if (months.isEmpty()) {
+                throw new NotFoundException("unknown user '" + userId + "': no months yet");
+            }
+            return MonthsResponse.from(userId, months);
+        });
+    }
+
+    /**
+     * The instance that holds the user's active task reads its store, which is faster than asking
+     * Redis; any other instance asks the cache, and on a miss forwards to the owner and files the
+     * owner's answer under the version it looked up before forwarding.
+     *
+     * @param request what is asked, canonically (parameters parsed, not as typed), for the cache key
+     * @param read    reads the answer from this instance's stores
+     */
+    private void answer(Context ctx, String userId, String request, Supplier<Object> read) {
+        if (routing.activeHere(StoreNames.MONTHLY_SUMMARIES, userId)) {
+            respond(ctx, json(read.get()), "miss");
             return;
         }
-        List<MonthlySummary> months = reader.months(userId);
-        if (months.isEmpty()) {
-            throw new NotFoundException("unknown user '" + userId + "': no months yet");
+        Optional<ResponseCache.Lookup> lookup = cache.lookup(userId, request);
+        Optional<String> cached = lookup.flatMap(ResponseCache.Lookup::body);
+        if (cached.isPresent()) {
+            respond(ctx, cached.get(), "hit");
+            return;
         }
-        ctx.json(MonthsResponse.from(userId, months));
+        if (routing.answeredElsewhere(ctx, StoreNames.MONTHLY_SUMMARIES, userId)) {
+            if (ctx.statusCode() == 200 && !OwnerRouting.answeredStale(ctx)) {
+                String relayed = ctx.result();
+                lookup.ifPresent(miss -> cache.fill(miss, relayed));
+            }
+            ctx.header(CACHE_HEADER, "miss");
+            return;
+        }
+        String body = json(read.get());
+        if (!OwnerRouting.answeredStale(ctx)) {
+            lookup.ifPresent(miss -> cache.fill(miss, body));
+        }
+        respond(ctx, body, "miss");
+    }
+
+    private static void respond(Context ctx, String body, String cache) {
+        ctx.header(CACHE_HEADER, cache).contentType(ContentType.APPLICATION_JSON).result(body);
+    }
+
+    private String json(Object answer) {
+        try {
+            return mapper.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

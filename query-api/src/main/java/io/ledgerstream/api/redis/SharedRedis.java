@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
@@ -22,13 +23,15 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class SharedRedis implements AutoCloseable {
 
     static final int PAUSE_SECONDS = 5;
+    private static final int MAX_CONNECTIONS = 64;
     private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
     private final RedisClient redis;
     private final String where;
     private final Clock clock;
-    private Instant pausedUntil = Instant.MIN;
-    private boolean down;
+    // read on every call without a lock; written only when Redis goes down or comes back
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile boolean down;
 
     private SharedRedis(RedisClient redis, String where, Clock clock) {
         this.redis = redis;
@@ -48,8 +51,21 @@ public final class SharedRedis implements AutoCloseable {
                         .database(JedisURIHelper.hasDbIndex(uri) ? JedisURIHelper.getDBIndex(uri) : 0)
                         .ssl(JedisURIHelper.isRedisSSLScheme(uri))
                         .build())
+                .poolConfig(pool())
                 .build();
         return new SharedRedis(client, uri.getHost() + ":" + uri.getPort(), Clock.systemUTC());
+    }
+
+    /**
+     * Connections for as many requests as Jetty answers at once: the pool's default of 8 made every
+     * request beyond the eighth wait for a connection.
+     */
+    private static ConnectionPoolConfig pool() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMinIdle(4);
+        return pool;
     }
 
     /** No Redis at all: every call answers empty. */
@@ -77,11 +93,11 @@ public final class SharedRedis implements AutoCloseable {
     }
 
     /** Whether the last call reached Redis (false without Redis). */
-    public synchronized boolean available() {
+    public boolean available() {
         return redis != null && !down;
     }
 
-    private synchronized boolean paused() {
+    private boolean paused() {
         return clock.instant().isBefore(pausedUntil);
     }
 
@@ -94,10 +110,14 @@ public final class SharedRedis implements AutoCloseable {
         }
     }
 
-    private synchronized void up() {
+    private void up() {
         if (down) {
-            down = false;
-            log.info("Redis at {} is back: shared cache and limits again", where);
+            synchronized (this) {
+                if (down) {
+                    down = false;
+                    log.info("Redis at {} is back: shared cache and limits again", where);
+                }
+            }
         }
     }
 

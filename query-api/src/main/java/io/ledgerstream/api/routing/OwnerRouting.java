@@ -10,6 +10,20 @@ public interface OwnerRouting {
 
     /** Marks a request one instance forwarded to another, so it is never forwarded again. */
     String FORWARDED_HEADER = "X-Ledgerstream-Forwarded";
+    /** Marks an answer read from a standby, which may be behind the active task. */
+    String STALE_HEADER = "X-Ledgerstream-Stale";
+    /** The query parameter by which a caller accepts an answer from a standby. */
+    String ALLOW_STALE = "allowStale";
+
+    /** Whether the caller accepts an answer from a standby ({@code allowStale=true}). */
+    static boolean staleAllowed(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam(ALLOW_STALE));
+    }
+
+    /** Whether this request is being answered from a standby here (not to be cached, for one). */
+    static boolean answeredStale(Context ctx) {
+        return "true".equals(ctx.res().getHeader(STALE_HEADER));
+    }
 
     /**
      * @return true if the request was answered by another instance (the response is already set),
@@ -18,8 +32,34 @@ public interface OwnerRouting {
      */
     boolean answeredElsewhere(Context ctx, String storeName, String userId);
 
+    /**
+     * Whether this instance holds the active task of the user's partition of {@code storeName}, as
+     * far as it can tell now (false while it cannot: rebalancing, starting).
+     */
+    default boolean activeHere(String storeName, String userId) {
+        return false;
+    }
+
+    /**
+     * Whether this request was forwarded here by another instance (its limits were counted there).
+     * A single instance is never forwarded to.
+     */
+    default boolean forwardedByPeer(Context ctx) {
+        return false;
+    }
+
     /** A single instance, or one without {@code application.server}: always answers locally. */
     static OwnerRouting localOnly() {
-        return (ctx, storeName, userId) -> false;
+        return new OwnerRouting() {
+            @Override
+            public boolean answeredElsewhere(Context ctx, String storeName, String userId) {
+                return false;
+            }
+
+            @Override
+            public boolean activeHere(String storeName, String userId) {
+                return true;
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
+import io.ledgerstream.api.testing.FakeUserStateReader;
 import io.ledgerstream.api.testing.RecordingPublisher;
 import io.ledgerstream.api.testing.TestApi;
 import io.ledgerstream.schemas.avro.NotificationSettings;
@@ -42,6 +43,28 @@ class SettingsRoutesTest {
                             "ENTERTAINMENT", new BigDecimal("0.0000")))
                     .setUpdatedAt(TestApi.NOW)
                     .build());
+        });
+    }
+
+    @Test
+    void shouldAnswerTheSettingsInTheShapeOfThePutBody() {
+        FakeUserStateReader reader = new FakeUserStateReader().withSettings(UserSettings.newBuilder()
+                .setUserId("alice").setBaseCurrency("EUR").setTimeZone("Europe/Berlin")
+                .setLargeTransactionThreshold(new BigDecimal("500.0000"))
+                .setBudgets(Map.of("FOOD_AND_DRINK", new BigDecimal("400.5000")))
+                .setNotifications(NotificationSettings.newBuilder().setEmail("alice@example.org")
+                        .setMinSeverity(Severity.WARNING).setQuietHoursFrom(22).setQuietHoursTo(7).build())
+                .setUpdatedAt(TestApi.NOW).build());
+        JavalinTest.test(TestApi.app(reader), (server, client) -> {
+            Response response = get(client, PATH);
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(json(response)).isEqualTo(json("""
+                    {"baseCurrency": "EUR", "timeZone": "Europe/Berlin", "largeTransactionThreshold": "500.00",
+                     "budgets": {"FOOD_AND_DRINK": "400.50"},
+                     "notifications": {"webhookUrl": null, "email": "alice@example.org", "minSeverity": "WARNING",
+                                       "quietHoursFrom": 22, "quietHoursTo": 7}}"""));
+            assertThat(get(client, "/api/v1/users/bob/settings").code()).as("no settings").isEqualTo(404);
         });
     }
 

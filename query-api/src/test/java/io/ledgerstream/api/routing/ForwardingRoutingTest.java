@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ForwardingRoutingTest {
 
     private static final HostInfo SELF = new HostInfo("127.0.0.1", 1);
+    private static final String MARK = TestApi.TOKENS.forwardingMark();
     private static final String SUMMARY = "/api/v1/users/alice/summary?month=2026-02";
 
     private final FakeUserStateReader ownerState = new FakeUserStateReader()
@@ -50,7 +51,7 @@ class ForwardingRoutingTest {
             return locator.locate(store, userId);
         };
         return TestApi.app(localState, new RecordingPublisher(),
-                new ForwardingRouting(recording, SELF, Duration.ofSeconds(5)), KafkaStreams.State.RUNNING);
+                new ForwardingRouting(recording, SELF, Duration.ofSeconds(5), MARK), KafkaStreams.State.RUNNING);
     }
 
     private static KeyLocator activeOn(HostInfo active, HostInfo... standbys) {
@@ -84,7 +85,7 @@ class ForwardingRoutingTest {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.headers().get("Content-Type").getFirst()).startsWith("application/json");
             assertThat(json(response).get("income").asText()).isEqualTo("2500.00");
-            assertThat(locatedStores).containsExactly(StoreNames.MONTHLY_SUMMARIES);
+            assertThat(locatedStores).as("asked where the summaries live").containsOnly(StoreNames.MONTHLY_SUMMARIES);
         }));
     }
 
@@ -123,7 +124,7 @@ class ForwardingRoutingTest {
 
                     assertThat(json(response).get("path").asText()).isEqualTo("/api/v1/users/alice/transactions");
                     assertThat(json(response).get("query").asText()).isEqualTo("from=2026-03-01&limit=7");
-                    assertThat(json(response).get("forwarded").asText()).isEqualTo("true");
+                    assertThat(json(response).get("forwarded").asText()).isEqualTo(MARK);
                     assertThat(locatedStores).containsExactly(StoreNames.TRANSACTIONS_BY_DATE);
                 }));
     }
@@ -131,7 +132,7 @@ class ForwardingRoutingTest {
     @Test
     void shouldNeverForwardARequestThatWasAlreadyForwarded() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
-            Response response = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
+            Response response = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, MARK));
 
             assertThat(response.code()).isEqualTo(503);
             assertThat(response.headers().get("Retry-After")).containsExactly("1");
@@ -140,12 +141,27 @@ class ForwardingRoutingTest {
     }
 
     @Test
-    void shouldAnswerAForwardedRequestFromAStandbyHere() {
+    void shouldAnswerAForwardedRequestFromAStandbyHereOnlyWhereStaleIsAllowed() {
         withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner, SELF)), (server, client) -> {
+            Response refused = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, MARK));
+            Response stale = get(client, SUMMARY + "&allowStale=true",
+                    request -> request.header(OwnerRouting.FORWARDED_HEADER, MARK));
+
+            assertThat(refused.code()).isEqualTo(503);
+            assertThat(json(refused).get("detail").asText()).contains("allowStale=true");
+            assertThat(stale.code()).isEqualTo(200);
+            assertThat(stale.headers().get(OwnerRouting.STALE_HEADER)).containsExactly("true");
+            assertThat(json(stale).get("income").asText()).isEqualTo("1.00");
+        }));
+    }
+
+    @Test
+    void shouldForwardARequestWhoseForwardedMarkIsNotThePeersOwn() {
+        withOwner(owner -> JavalinTest.test(thisInstance(activeOn(owner)), (server, client) -> {
             Response response = get(client, SUMMARY, request -> request.header(OwnerRouting.FORWARDED_HEADER, "true"));
 
             assertThat(response.code()).isEqualTo(200);
-            assertThat(json(response).get("income").asText()).isEqualTo("1.00");
+            assertThat(json(response).get("income").asText()).as("the owner's answer").isEqualTo("2500.00");
         }));
     }
 
@@ -155,28 +171,37 @@ class ForwardingRoutingTest {
             Response response = get(client, SUMMARY);
 
             assertThat(response.code()).isEqualTo(200);
+            assertThat(response.headers().get(OwnerRouting.STALE_HEADER)).isNull();
             assertThat(json(response).get("income").asText()).isEqualTo("1.00");
         });
     }
 
     @Test
-    void shouldFallBackToAStandbyWhenTheActiveHostIsUnreachable() throws IOException {
+    void shouldAskAStandbyElsewhereWhenTheActiveHostIsUnreachableOnlyWhereStaleIsAllowed() throws IOException {
         HostInfo gone = unreachableHost();
         withOwner(standby -> JavalinTest.test(thisInstance(activeOn(gone, standby)), (server, client) -> {
-            Response response = get(client, SUMMARY);
+            Response refused = get(client, SUMMARY);
+            Response stale = get(client, SUMMARY + "&allowStale=true");
 
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(json(response).get("income").asText()).isEqualTo("2500.00");
+            assertThat(refused.code()).isEqualTo(503);
+            assertThat(refused.headers().get("Retry-After")).containsExactly("1");
+            assertThat(json(refused).get("detail").asText()).contains("unreachable").contains("allowStale=true");
+            assertThat(stale.code()).isEqualTo(200);
+            assertThat(stale.headers().get(OwnerRouting.STALE_HEADER)).as("relayed from the standby").containsExactly("true");
+            assertThat(json(stale).get("income").asText()).isEqualTo("2500.00");
         }));
     }
 
     @Test
-    void shouldAnswerFromTheStandbyHereWhenTheActiveHostIsUnreachable() throws IOException {
+    void shouldAnswerFromTheStandbyHereWhenTheActiveHostIsUnreachableOnlyWhereStaleIsAllowed() throws IOException {
         JavalinTest.test(thisInstance(activeOn(unreachableHost(), SELF)), (server, client) -> {
-            Response response = get(client, SUMMARY);
+            Response refused = get(client, SUMMARY);
+            Response stale = get(client, SUMMARY + "&allowStale=true");
 
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(json(response).get("income").asText()).isEqualTo("1.00");
+            assertThat(refused.code()).isEqualTo(503);
+            assertThat(stale.code()).isEqualTo(200);
+            assertThat(stale.headers().get(OwnerRouting.STALE_HEADER)).containsExactly("true");
+            assertThat(json(stale).get("income").asText()).isEqualTo("1.00");
         });
     }
 

@@ -10,10 +10,15 @@ import io.ledgerstream.api.auth.Authentication;
 import io.ledgerstream.api.auth.FailedLogins;
 import io.ledgerstream.api.auth.PasswordHasher;
 import io.ledgerstream.api.auth.TokenService;
+import io.ledgerstream.api.cache.ResponseCache;
 import io.ledgerstream.api.http.ApiDependencies;
 import io.ledgerstream.api.http.ApiServer;
+import io.ledgerstream.api.limit.RateLimiter;
+import io.ledgerstream.api.live.LiveAlerts;
 import io.ledgerstream.api.redis.SharedRedis;
 import io.ledgerstream.api.routing.OwnerRouting;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -33,6 +38,8 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class TestApi {
 
     public static final Instant NOW = Instant.parse("2026-03-15T10:15:30Z");
+    /** At {@link #NOW}, for ever: rate-limit windows that never end under a test. */
+    public static final Clock FIXED_CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The test apps' token secret. */
     public static final String SECRET = "test-secret-of-at-least-thirty-two-bytes";
     public static final TokenService TOKENS = new TokenService(SECRET, Duration.ofMinutes(15), Clock.systemUTC());
@@ -57,8 +64,17 @@ public final class TestApi {
 
     public static Javalin app(FakeUserStateReader reader, RecordingPublisher publisher, OwnerRouting routing,
                               KafkaStreams.State state, Authentication auth) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return app(reader, publisher, routing, state, auth, new ResponseCache(SharedRedis.none(), "test", meters),
+                new RateLimiter(SharedRedis.none(), "test", 0, Duration.ofMinutes(1), Clock.systemUTC(), meters), meters,
+                new LiveAlerts());
+    }
+
+    public static Javalin app(FakeUserStateReader reader, RecordingPublisher publisher, OwnerRouting routing,
+                              KafkaStreams.State state, Authentication auth, ResponseCache cache, RateLimiter limits,
+                              PrometheusMeterRegistry meters, LiveAlerts liveAlerts) {
         return ApiServer.create(new ApiDependencies(reader, routing, publisher, () -> state,
-                Clock.fixed(NOW, ZoneOffset.UTC), auth));
+                Clock.fixed(NOW, ZoneOffset.UTC), auth, cache, limits, meters, liveAlerts));
     }
 
     /**
@@ -108,6 +124,14 @@ public final class TestApi {
             request.header("Authorization", "Bearer " + token(URLDecoder.decode(user.group(1), StandardCharsets.UTF_8)));
         }
         return request;
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JsonNode json(Response response) {

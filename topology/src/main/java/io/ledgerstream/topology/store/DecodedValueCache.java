@@ -8,11 +8,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -43,8 +41,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * flushes and clears caches only through stores of that family; everything else is delegated.
  */
 public final class DecodedValueCache<V>
-        extends WrappedStateStore<TimestampedKeyValueStore<String, V>, String, ValueAndTimestamp<V>>
-        implements TimestampedKeyValueStore<String, V> {
+        extends PassThroughLayer<V> {
 
     /** Stands for a key the store does not hold. */
     private static final Object ABSENT = new Object();
@@ -70,7 +67,7 @@ public final class DecodedValueCache<V>
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
         }
-        return new Builder<>(inner, maxEntries);
+        return new StoreLayer<>(inner, store -> new DecodedValueCache<>(store, maxEntries));
     }
 
     @Override
@@ -108,37 +105,6 @@ public final class DecodedValueCache<V>
         ValueAndTimestamp<V> previous = wrapped().delete(key);
         values.put(key, ABSENT);
         return previous;
-    }
-
-    @Override
-    public KeyValueIterator<String, ValueAndTimestamp<V>> range(String from, String to) {
-        return wrapped().range(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, ValueAndTimestamp<V>> reverseRange(String from, String to) {
-        return wrapped().reverseRange(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, ValueAndTimestamp<V>> all() {
-        return wrapped().all();
-    }
-
-    @Override
-    public KeyValueIterator<String, ValueAndTimestamp<V>> reverseAll() {
-        return wrapped().reverseAll();
-    }
-
-    @Override
-    public <PS extends Serializer<P>, P> KeyValueIterator<String, ValueAndTimestamp<V>> prefixScan(
-            P prefix, PS prefixKeySerializer) {
-        return wrapped().prefixScan(prefix, prefixKeySerializer);
-    }
-
-    @Override
-    public long approximateNumEntries() {
-        return wrapped().approximateNumEntries();
     }
 
     @Override
@@ -207,53 +173,5 @@ public final class DecodedValueCache<V>
     @SuppressWarnings("unchecked")
     private ValueAndTimestamp<V> cast(Object cached) {
         return (ValueAndTimestamp<V>) cached;
-    }
-
-    private record Builder<V>(StoreBuilder<TimestampedKeyValueStore<String, V>> inner, int maxEntries)
-            implements StoreBuilder<TimestampedKeyValueStore<String, V>> {
-
-        @Override
-        public StoreBuilder<TimestampedKeyValueStore<String, V>> withCachingEnabled() {
-            inner.withCachingEnabled();
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<TimestampedKeyValueStore<String, V>> withCachingDisabled() {
-            inner.withCachingDisabled();
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<TimestampedKeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
-            inner.withLoggingEnabled(config);
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<TimestampedKeyValueStore<String, V>> withLoggingDisabled() {
-            inner.withLoggingDisabled();
-            return this;
-        }
-
-        @Override
-        public TimestampedKeyValueStore<String, V> build() {
-            return new DecodedValueCache<>(inner.build(), maxEntries);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return inner.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return inner.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
     }
 }

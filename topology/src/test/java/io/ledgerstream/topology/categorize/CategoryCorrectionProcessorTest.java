@@ -10,6 +10,7 @@ import io.ledgerstream.schemas.avro.TransactionVersion;
 import io.ledgerstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.flow.TransactionChange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class CategoryCorrectionProcessorTest {
 
-    private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+    private final MockProcessorContext<String, TransactionChange> context = new MockProcessorContext<>();
     private final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
     private TimestampedKeyValueStore<String, CategoryCorrection> corrections;
     private TimestampedKeyValueStore<String, TransactionVersion> versions;
@@ -83,6 +84,49 @@ class CategoryCorrectionProcessorTest {
 
         assertThat(correctionKeys()).containsExactly("alice|m:corner shop", "alice|t:t-1", "alice|t:t-2");
         assertThat(corrections.get("alice|m:corner shop").value().getCategory()).isEqualTo(Category.FOOD_AND_DRINK);
+    }
+
+    @Test
+    void shouldRecategorizeAKnownTransactionAndForwardTheChange() {
+        EnrichedTransaction known = transaction("t-1", Category.UNCATEGORIZED, false);
+        versions.put("alice|t-1", ValueAndTimestamp.make(new TransactionVersion("hash", known, List.of()), 1L));
+
+        processor.process(new Record<>("alice", correction("t-1", null, Category.MEDICAL), 5L));
+        processor.process(new Record<>("alice", correction("t-2", null, Category.MEDICAL), 6L));
+
+        assertThat(context.forwarded()).as("t-2 is not known yet: a rule only").hasSize(1);
+        Record<? extends String, ? extends TransactionChange> forwarded = context.forwarded().getFirst().record();
+        assertThat(forwarded.key()).isEqualTo("alice");
+        assertThat(forwarded.timestamp()).isEqualTo(5L);
+        TransactionChange change = forwarded.value();
+        assertThat(change.contentHash()).isEqualTo("hash");
+        assertThat(change.previous()).isEqualTo(known);
+        assertThat(change.current().getCategory()).isEqualTo(Category.MEDICAL);
+        assertThat(change.current().getCategorySource()).isEqualTo(CategorySource.USER_CORRECTION);
+        assertThat(change.current().getEssential()).as("medical is essential by default").isTrue();
+        assertThat(change.current().getBaseAmount()).isEqualTo(known.getBaseAmount());
+    }
+
+    @Test
+    void shouldNotRecategorizeARemovedTransactionOrOneAlreadyInTheCategory() {
+        versions.put("alice|t-1", ValueAndTimestamp.make(
+                new TransactionVersion("h1", transaction("t-1", Category.FOOD_AND_DRINK, false), List.of()), 1L));
+        versions.put("alice|t-2", ValueAndTimestamp.make(
+                new TransactionVersion("h2", transaction("t-2", Category.UNCATEGORIZED, true), List.of()), 1L));
+
+        processor.process(new Record<>("alice", correction("t-1", null, Category.FOOD_AND_DRINK), 5L));
+        processor.process(new Record<>("alice", correction("t-2", null, Category.FOOD_AND_DRINK), 6L));
+
         assertThat(context.forwarded()).isEmpty();
+        assertThat(correctionKeys()).contains("alice|t:t-1", "alice|t:t-2");
+    }
+
+    private static EnrichedTransaction transaction(String id, Category category, boolean removed) {
+        return EnrichedTransaction.newBuilder()
+                .setTransactionId(id).setUserId("alice").setAccountId(null).setBookedAt(LocalDate.of(2026, 3, 4))
+                .setAmount(new BigDecimal("-12.3400")).setCurrency("EUR").setBaseAmount(new BigDecimal("-12.3400"))
+                .setBaseCurrency("EUR").setDescription("").setMerchant("Corner Shop").setMcc(null)
+                .setCategory(category).setSubcategory(null).setCategorySource(CategorySource.NONE)
+                .setEssential(false).setRemoved(removed).build();
     }
 }

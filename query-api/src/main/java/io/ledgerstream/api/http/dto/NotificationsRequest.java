@@ -15,6 +15,15 @@ import java.util.Locale;
 public record NotificationsRequest(String webhookUrl, String email, String minSeverity, Integer quietHoursFrom,
                                    Integer quietHoursTo) {
 
+    /** What {@link #toSettings()} made: the part of a GET of the settings; null for none. */
+    public static NotificationsRequest of(NotificationSettings settings) {
+        if (settings == null) {
+            return null;
+        }
+        return new NotificationsRequest(settings.getWebhookUrl(), settings.getEmail(), settings.getMinSeverity().name(),
+                settings.getQuietHoursFrom(), settings.getQuietHoursTo());
+    }
+
     /** @throws BadRequestException naming the first invalid field */
     public NotificationSettings toSettings() {
         if ((quietHoursFrom == null) != (quietHoursTo == null)) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Body of {@code PUT /api/v1/users/{userId}/settings}, replacing the user's settings: base currency
+ * Body of {@code PUT /api/v1/users/{userId}/settings} (and answer of its GET), replacing the user's settings: base currency
  * (ISO 4217) and time zone (an IANA zone id) are required; the large-transaction threshold (null for
  * the default) and the monthly budgets per category are decimal strings in the base currency;
  * {@code notifications} says where and when alerts are sent ({@link NotificationsRequest}).
@@ -21,6 +21,19 @@ public record SettingsRequest(String baseCurrency, String timeZone, String large
                               Map<String, String> budgets, NotificationsRequest notifications) {
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
+    /**
+     * The answer of {@code GET …/settings}: the settings in the shape a PUT sets them, so a client can
+     * read, change and write them back.
+     */
+    public static SettingsRequest of(UserSettings settings) {
+        String currency = settings.getBaseCurrency();
+        Map<String, String> budgets = new TreeMap<>();
+        settings.getBudgets().forEach((category, amount) -> budgets.put(category, Money.format(amount, currency)));
+        return new SettingsRequest(currency, settings.getTimeZone(),
+                Money.format(settings.getLargeTransactionThreshold(), currency), budgets,
+                NotificationsRequest.of(settings.getNotifications()));
+    }
 
     /** @throws BadRequestException naming the first invalid field */
     public UserSettings toSettings(String userId, Instant updatedAt) {

@@ -1,0 +1,134 @@
+package io.ledgerstream.api.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerstream.api.redis.SharedRedis;
+import io.ledgerstream.api.testing.RedisProcess;
+import io.ledgerstream.topology.StoreNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The response cache on a real Redis: the shared one, or one of the test's own that it stops. */
+class ResponseCacheTest {
+
+    private static final String STORE = StoreNames.MONTHLY_SUMMARIES;
+
+    private final String prefix = "cache-test-" + UUID.randomUUID();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final SharedRedis redis = SharedRedis.connect(RedisProcess.SHARED, Duration.ofSeconds(1));
+    private final SharedRedis otherInstancesRedis = SharedRedis.connect(RedisProcess.SHARED, Duration.ofSeconds(1));
+
+    @AfterEach
+    void close() {
+        redis.close();
+        otherInstancesRedis.close();
+    }
+
+    @Test
+    @DisplayName("a filled answer is found until a commit changes its user's state; other users' stay")
+    void shouldHitUntilTheUsersChangeIsCommitted() {
+        ResponseCache cache = new ResponseCache(redis, prefix, meters);
+        fill(cache, "ann", "summary:2026-03", "{\"net\":\"1.00\"}");
+        fill(cache, "bob", "summary:2026-03", "{\"net\":\"2.00\"}");
+
+        assertThat(body(cache, "ann", "summary:2026-03")).contains("{\"net\":\"1.00\"}");
+        assertThat(body(cache, "ann", "summary:2026-04")).as("another request of the same user").isEmpty();
+
+        cache.committing(STORE, Set.of("ann"));
+
+        assertThat(body(cache, "ann", "summary:2026-03")).as("after ann's change").isEmpty();
+        assertThat(body(cache, "bob", "summary:2026-03")).contains("{\"net\":\"2.00\"}");
+        assertThat(count("hit")).isEqualTo(2);
+        assertThat(count("miss")).as("two fills, April, ann after the change").isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("instances share entries, and the owner's commit hides them from every instance")
+    void shouldShareEntriesAndChangesAcrossInstances() {
+        ResponseCache owner = new ResponseCache(redis, prefix, meters);
+        ResponseCache other = new ResponseCache(otherInstancesRedis, prefix, new SimpleMeterRegistry());
+        fill(owner, "ann", "months", "[1]");
+
+        assertThat(body(other, "ann", "months")).contains("[1]");
+
+        owner.committing(STORE, Set.of("ann"));
+        assertThat(body(other, "ann", "months")).isEmpty();
+        fill(other, "ann", "months", "[1,2]");
+        assertThat(body(owner, "ann", "months")).contains("[1,2]");
+    }
+
+    @Test
+    @DisplayName("an answer read under a version that a commit replaced is never found")
+    void shouldNotFindAnAnswerFiledUnderAReplacedVersion() {
+        ResponseCache cache = new ResponseCache(redis, prefix, meters);
+        ResponseCache.Lookup miss = cache.lookup("ann", "months").orElseThrow();
+
+        cache.committing(STORE, Set.of("ann"));
+        cache.fill(miss, "[\"read before the commit\"]");
+
+        assertThat(body(cache, "ann", "months")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a store that reopens hides every user's entries")
+    void shouldMissEverythingAfterAStoreReopens() {
+        ResponseCache cache = new ResponseCache(redis, prefix, meters);
+        fill(cache, "ann", "months", "[1]");
+        fill(cache, "bob", "months", "[2]");
+
+        cache.reopened(STORE);
+
+        assertThat(body(cache, "ann", "months")).isEmpty();
+        assertThat(body(cache, "bob", "months")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("without Redis nothing is cached; a commit Redis missed changes the epoch once it is back")
+    void shouldServeUncachedWithoutRedisAndCatchUpOnAMissedCommit() {
+        try (RedisProcess own = RedisProcess.start();
+             SharedRedis ownerRedis = SharedRedis.connect(own.url(), Duration.ofMillis(200));
+             SharedRedis otherRedis = SharedRedis.connect(own.url(), Duration.ofMillis(200))) {
+            ResponseCache owner = new ResponseCache(ownerRedis, prefix, meters);
+            ResponseCache other = new ResponseCache(otherRedis, prefix, new SimpleMeterRegistry());
+            own.stop();
+
+            assertThat(owner.lookup("ann", "months")).as("no Redis: no lookup").isEmpty();
+            assertThat(count("unavailable")).isEqualTo(1);
+            owner.committing(STORE, Set.of("ann"));
+
+            own.restart();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> other.lookup("ann", "months").isPresent());
+            fill(other, "ann", "months", "[\"filled while the owner could not tell Redis of its commit\"]");
+            assertThat(body(other, "ann", "months")).isPresent();
+
+            // the owner's next commit, of another user, reaches Redis after its pause and pays the epoch it owes
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                owner.committing(STORE, Set.of("bob"));
+                assertThat(owner.lookup("ann", "months")).isPresent();
+            });
+            assertThat(body(other, "ann", "months")).isEmpty();
+        }
+    }
+
+    private static void fill(ResponseCache cache, String user, String request, String body) {
+        ResponseCache.Lookup lookup = cache.lookup(user, request).orElseThrow();
+        assertThat(lookup.body()).as("a miss before the fill").isEmpty();
+        cache.fill(lookup, body);
+    }
+
+    private static Optional<String> body(ResponseCache cache, String user, String request) {
+        return cache.lookup(user, request).orElseThrow(() -> new AssertionError("Redis did not answer")).body();
+    }
+
+    private double count(String result) {
+        return meters.get("ledgerstream.api.cache.lookups").tag("result", result).counter().count();
+    }
+}
