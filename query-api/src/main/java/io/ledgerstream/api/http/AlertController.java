@@ -24,7 +24,7 @@ final class AlertController {
         if (routing.answeredElsewhere(ctx, StoreNames.ALERTS, userId)) {
             return;
         }
-        ctx.json(AlertsResponse.from(userId, reader.alerts(userId, limit)));
+        ctx.json(AlertsResponse.from(userId, OwnerRouting.localReader(ctx, reader).alerts(userId, limit)));
     }
 
     void recurring(Context ctx) {
@@ -32,6 +32,7 @@ final class AlertController {
         if (routing.answeredElsewhere(ctx, StoreNames.RECURRING_PAYMENTS, userId)) {
             return;
         }
-        ctx.json(RecurringPaymentsResponse.from(userId, reader.recurringPayments(userId)));
+        ctx.json(RecurringPaymentsResponse.from(userId,
+                OwnerRouting.localReader(ctx, reader).recurringPayments(userId)));
     }
 }

@@ -36,18 +36,20 @@ final class InsightController {
         if (routing.answeredElsewhere(ctx, StoreNames.MONTHLY_SUMMARIES, userId)) {
             return;
         }
-        List<MonthlySummary> months = reader.months(userId);
+        UserStateReader local = OwnerRouting.localReader(ctx, reader);
+        List<MonthlySummary> months = local.months(userId);
         if (months.isEmpty()) {
             throw new NotFoundException("unknown user '" + userId + "': no months yet");
         }
         MonthlySummary latest = months.getLast();
         YearMonth month = asked != null ? asked : YearMonth.parse(latest.getMonth());
-        Optional<UserSettings> settings = reader.settings(userId);
+        Optional<UserSettings> settings = local.settings(userId);
         ZoneId zone = settings.map(user -> zone(user.getTimeZone())).orElse(ZoneId.of("UTC"));
         String currency = months.stream().filter(m -> m.getMonth().equals(month.toString())).findFirst()
                 .orElse(latest).getCurrency();
         ctx.json(InsightsResponse.from(userId, month.toString(), currency,
-                Insights.of(month, months, settings, reader.recurringPayments(userId), LocalDate.now(clock.withZone(zone)))));
+                Insights.of(month, months, settings, local.recurringPayments(userId),
+                        LocalDate.now(clock.withZone(zone)))));
     }
 
     private static ZoneId zone(String id) {

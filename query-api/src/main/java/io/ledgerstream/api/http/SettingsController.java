@@ -23,7 +23,7 @@ final class SettingsController {
         if (routing.answeredElsewhere(ctx, StoreNames.USER_SETTINGS, userId)) {
             return;
         }
-        ctx.json(SettingsRequest.of(reader.settings(userId)
+        ctx.json(SettingsRequest.of(OwnerRouting.localReader(ctx, reader).settings(userId)
                 .orElseThrow(() -> new NotFoundException("user '" + userId + "' has no settings yet"))));
     }
 }

@@ -43,14 +43,15 @@ final class SummaryController {
     void summary(Context ctx) {
         String userId = RequestParams.userId(ctx);
         YearMonth month = RequestParams.month(ctx);
-        answer(ctx, userId, "summary:" + month, () -> SummaryResponse.from(reader.summary(userId, month)
-                .orElseThrow(() -> new NotFoundException("no summary for user '" + userId + "' in " + month))));
+        answer(ctx, userId, "summary:" + month, () -> SummaryResponse.from(
+                OwnerRouting.localReader(ctx, reader).summary(userId, month).orElseThrow(
+                        () -> new NotFoundException("no summary for user '" + userId + "' in " + month))));
     }
 
     void months(Context ctx) {
         String userId = RequestParams.userId(ctx);
         answer(ctx, userId, "months", () -> {
-            List<MonthlySummary> months = reader.months(userId);
+            List<MonthlySummary> months = OwnerRouting.localReader(ctx, reader).months(userId);
             if (months.isEmpty()) {
                 throw new NotFoundException("unknown user '" + userId + "': no months yet");
             }

@@ -31,6 +31,7 @@ final class TransactionController {
         if (routing.answeredElsewhere(ctx, StoreNames.TRANSACTIONS_BY_DATE, userId)) {
             return;
         }
-        ctx.json(TransactionsResponse.from(userId, reader.transactions(userId, from, to, limit)));
+        ctx.json(TransactionsResponse.from(userId,
+                OwnerRouting.localReader(ctx, reader).transactions(userId, from, to, limit)));
     }
 }

@@ -30,15 +30,32 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * partition on a single instance. On the topology's timestamped key-value stores, {@link KeyQuery} and
  * {@link RangeQuery} return plain values, not {@code ValueAndTimestamp} (Kafka 3.7+, KIP-992).
  * Every iterator is closed.
+ * <p>
+ * IQv2 answers from any local copy unless asked not to: a standby, or an active task still restoring
+ * after a rebalance, would answer with whatever part of the changelog it has read so far. So this
+ * reader asks for an active task on a running thread ({@link StateQueryRequest#requireActive()}) and
+ * fails with {@link StateNotQueryableException} otherwise; only {@link #includingStandbys()}, for a
+ * caller who allowed a stale answer, reads any copy.
  */
 public final class InteractiveQueryReader implements UserStateReader {
 
     private final KafkaStreams streams;
     private final KeyLocator locator;
+    private final boolean activeOnly;
 
     public InteractiveQueryReader(KafkaStreams streams, KeyLocator locator) {
+        this(streams, locator, true);
+    }
+
+    private InteractiveQueryReader(KafkaStreams streams, KeyLocator locator, boolean activeOnly) {
         this.streams = streams;
         this.locator = locator;
+        this.activeOnly = activeOnly;
+    }
+
+    @Override
+    public UserStateReader includingStandbys() {
+        return activeOnly ? new InteractiveQueryReader(streams, locator, false) : this;
     }
 
     @Override
@@ -125,6 +142,9 @@ public final class InteractiveQueryReader implements UserStateReader {
         StateQueryRequest<R> request = StateQueryRequest.inStore(storeName).withQuery(query);
         if (partition.isPresent()) {
             request = request.withPartitions(Set.of(partition.getAsInt()));
+        }
+        if (activeOnly) {
+            request = request.requireActive();
         }
         Map<Integer, QueryResult<R>> byPartition = streams.query(request).getPartitionResults();
         List<R> results = new ArrayList<>();

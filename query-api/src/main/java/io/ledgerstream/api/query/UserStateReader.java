@@ -44,4 +44,13 @@ public interface UserStateReader {
 
     /** The user's login account, if the user id is registered. */
     Optional<UserAccount> account(String userId);
+
+    /**
+     * A reader that also answers from a standby or a restoring copy, which may be behind: for a
+     * request the routing decided to answer stale ({@code allowStale=true}). This reader answers only
+     * from an active task that is up to date.
+     */
+    default UserStateReader includingStandbys() {
+        return this;
+    }
 }

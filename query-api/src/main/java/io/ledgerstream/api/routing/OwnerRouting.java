@@ -1,6 +1,7 @@
 package io.ledgerstream.api.routing;
 
 import io.javalin.http.Context;
+import io.ledgerstream.api.query.UserStateReader;
 
 /**
  * Decides whether a read about a user is answered here or by the instance that owns the user's
@@ -23,6 +24,14 @@ public interface OwnerRouting {
     /** Whether this request is being answered from a standby here (not to be cached, for one). */
     static boolean answeredStale(Context ctx) {
         return "true".equals(ctx.res().getHeader(STALE_HEADER));
+    }
+
+    /**
+     * The reader to answer this request here with: one that also reads a standby's copy where the
+     * routing decided to answer stale, else one that reads only an up-to-date active task.
+     */
+    static UserStateReader localReader(Context ctx, UserStateReader reader) {
+        return answeredStale(ctx) ? reader.includingStandbys() : reader;
     }
 
     /**
