@@ -25,11 +25,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,6 +52,14 @@ import picocli.CommandLine.Spec;
  * (read from its store) and on the other (answered from the Redis cache); a page of
  * {@code /transactions} on the owner and through the other (forwarded). Prints requests/s and the
  * p50/p99 latency wrk measured, and each rate against hello's.
+ * <p>
+ * Everything runs on the same cores as wrk, so one measurement drifts with whatever else the machine
+ * does: the endpoints are measured in turn, {@code --rounds} times, and each endpoint's rate is set
+ * against hello's of the same round; the medians and the spreads are printed. At saturation a
+ * closed-loop client's latency is mostly queueing (Little's law: 50 connections at 10,000 requests/s
+ * wait 5 ms on average), so hello and the summary are also measured paced: each connection waits
+ * between its requests (wrk's {@code delay()}), so that all of them together offer
+ * {@code --paced-rate} requests/s; wrk's latency counts from a request's write to its response.
  */
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Measure the HTTP API with wrk: hello, /summary cached and uncached, a transactions page.")
@@ -70,11 +81,18 @@ final class ApiBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "wrk threads (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--duration", defaultValue = "PT15S", description = "Measured time per endpoint (default: 15 s).")
+    @Option(names = "--duration", defaultValue = "PT10S", description = "Measured time per endpoint and round (default: 10 s).")
     private Duration duration;
 
-    @Option(names = "--warm-up", defaultValue = "PT8S", description = "Unmeasured load before each (default: 8 s).")
+    @Option(names = "--warm-up", defaultValue = "PT8S", description = "Unmeasured load on each endpoint before the first round (default: 8 s).")
     private Duration warmUp;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Times every endpoint is measured, in turn (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--paced-rate", defaultValue = "2000",
+            description = "Requests/s all connections offer together in the paced runs (default: ${DEFAULT-VALUE}).")
+    private int pacedRate;
 
     @Option(names = "--records", defaultValue = "20000", description = "Mock-feed transactions (default: ${DEFAULT-VALUE}).")
     private int records;
@@ -91,7 +109,10 @@ final class ApiBenchCommand implements Callable<Integer> {
         this.config = config;
     }
 
-    private record Figures(String name, double rps, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
+    private static final String HELLO = "hello (GET /health)";
+    private static final String SUMMARY_OWNER = "summary, owner (store)";
+
+    private record Figures(double rps, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
     }
 
     @Override
@@ -143,26 +164,77 @@ final class ApiBenchCommand implements Callable<Integer> {
                 String page = "/api/v1/users/" + user + "/transactions?limit=50";
                 requireCacheHeader(other.apiUrl() + summary, token, "hit");
                 out.printf("api bench: %,d mock-feed transactions of %d users; user %s, month %s; two instances;"
-                                + " wrk %d threads, %d connections, %d s each after %d s of warm-up; every request counted against"
+                                + " wrk %d threads, %d connections, %d s each, after %d s of warm-up of each; every request counted against"
                                 + " the rate limit (synced to Redis every 100 ms; limit not reached)%n", records, users, user, month,
                         threads, connections, duration.toSeconds(), warmUp.toSeconds());
                 out.flush();
-                List<Figures> figures = new ArrayList<>();
-                figures.add(measure("hello (GET /health)", owner.apiUrl() + "/health", null, script));
-                figures.add(measure("summary, owner (store)", owner.apiUrl() + summary, token, script));
-                figures.add(measure("summary, other (Redis cache)", other.apiUrl() + summary, token, script));
-                figures.add(measure("transactions, owner", owner.apiUrl() + page, token, script));
-                figures.add(measure("transactions, other (forwarded)", other.apiUrl() + page, token, script));
-                double hello = figures.getFirst().rps();
-                for (Figures f : figures) {
-                    out.printf("%-32s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %5.2f x hello%s%n", f.name(), f.rps(),
-                            f.p50Millis(), f.p99Millis(), f.rps() / hello,
-                            f.non2xx() + f.socketErrors() > 0
-                                    ? "  (" + f.non2xx() + " non-2xx, " + f.socketErrors() + " socket errors)" : "");
+                Map<String, String> endpoints = new LinkedHashMap<>();
+                endpoints.put(HELLO, owner.apiUrl() + "/health");
+                endpoints.put(SUMMARY_OWNER, owner.apiUrl() + summary);
+                endpoints.put("summary, other (Redis cache)", other.apiUrl() + summary);
+                endpoints.put("transactions, owner", owner.apiUrl() + page);
+                endpoints.put("transactions, other (forwarded)", other.apiUrl() + page);
+                for (String url : endpoints.values()) {
+                    wrk(url, url.endsWith("/health") ? null : token, script, warmUp);
+                }
+                Map<String, List<Figures>> measured = new LinkedHashMap<>();
+                for (int round = 0; round < rounds; round++) {
+                    for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+                        String url = endpoint.getValue();
+                        measured.computeIfAbsent(endpoint.getKey(), name -> new ArrayList<>())
+                                .add(measure(url, url.endsWith("/health") ? null : token, script));
+                    }
+                }
+                List<Figures> hello = measured.get(HELLO);
+                out.printf("%nsaturated (medians of %d rounds; the spread of the rates in brackets):%n", rounds);
+                measured.forEach((name, figures) -> {
+                    List<Double> ratios = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        ratios.add(figures.get(round).rps() / hello.get(round).rps());
+                    }
+                    out.printf("%-32s %,9.0f req/s [%,.0f-%,.0f]  p50 %6.2f ms  p99 %6.2f ms  %5.2f x hello [%.2f-%.2f]%s%n",
+                            name, median(figures, Figures::rps), min(figures, Figures::rps), max(figures, Figures::rps),
+                            median(figures, Figures::p50Millis), median(figures, Figures::p99Millis),
+                            median(ratios), Collections.min(ratios), Collections.max(ratios), errors(figures));
+                });
+
+                long delayMillis = Math.max(1, Math.round(connections * 1000.0 / pacedRate));
+                Path paced = data.resolve("paced.lua");
+                Files.writeString(paced, WRK_SCRIPT + "delay = function()\n  return " + delayMillis + "\nend\n");
+                out.printf("%npaced: each of the %d connections waits %d ms before each request (about %,d req/s offered"
+                        + " in all); latency from a request's write to its response:%n", connections, delayMillis, pacedRate);
+                for (String name : List.of(HELLO, SUMMARY_OWNER)) {
+                    Figures figures = measure(endpoints.get(name), name.equals(HELLO) ? null : token, paced);
+                    out.printf("%-32s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", name, figures.rps(),
+                            figures.p50Millis(), figures.p99Millis(), errors(List.of(figures)));
                 }
             }
         }
         return 0;
+    }
+
+    private static String errors(List<Figures> figures) {
+        long non2xx = figures.stream().mapToLong(Figures::non2xx).sum();
+        long socketErrors = figures.stream().mapToLong(Figures::socketErrors).sum();
+        return non2xx + socketErrors > 0 ? "  (" + non2xx + " non-2xx, " + socketErrors + " socket errors)" : "";
+    }
+
+    private static double median(List<Figures> figures, ToDoubleFunction<Figures> figure) {
+        return median(figures.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double min(List<Figures> figures, ToDoubleFunction<Figures> figure) {
+        return figures.stream().mapToDouble(figure).min().orElseThrow();
+    }
+
+    private static double max(List<Figures> figures, ToDoubleFunction<Figures> figure) {
+        return figures.stream().mapToDouble(figure).max().orElseThrow();
     }
 
     private static LedgerstreamConfig instance(LedgerstreamConfig base, Path data, String name) throws IOException {
@@ -175,14 +247,13 @@ final class ApiBenchCommand implements Callable<Integer> {
                 .with(Key.APPLICATION_SERVER, "127.0.0.1:" + port);
     }
 
-    private Figures measure(String name, String url, String token, Path script) throws IOException, InterruptedException {
-        wrk(url, token, script, warmUp);
+    private Figures measure(String url, String token, Path script) throws IOException, InterruptedException {
         Matcher figures = WRK_FIGURES.matcher(wrk(url, token, script, duration));
         if (!figures.find()) {
             throw new IllegalStateException("wrk printed no figures for " + url);
         }
         double seconds = Long.parseLong(figures.group(2)) / 1e6;
-        return new Figures(name, Long.parseLong(figures.group(1)) / seconds, Long.parseLong(figures.group(3)) / 1e3,
+        return new Figures(Long.parseLong(figures.group(1)) / seconds, Long.parseLong(figures.group(3)) / 1e3,
                 Long.parseLong(figures.group(4)) / 1e3, Long.parseLong(figures.group(5)), Long.parseLong(figures.group(6)));
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The API's Redis response cache against the real topology, broker, registry and Redis, on two
  * instances: the one that does not own the user answers from the cache. Once a transaction's
  * processing is committed (its enriched record is visible to a read_committed consumer), the very
- * next /summary and /months it answers already count it, although both were cached.
+ * next /summary and /months it answers already count it, although both were cached. The same holds
+ * for the owner, which remembers its own answers instead.
  */
 class SummaryCacheTest {
 
@@ -72,6 +73,7 @@ class SummaryCacheTest {
             HostInfo owner = owner(first);
             LedgerstreamApp other = owner.port() == first.port() ? second : first;
             ApiClient api = new ApiClient(other.apiUrl());
+            ApiClient ownerApi = new ApiClient((owner.port() == first.port() ? first : second).apiUrl());
             BigDecimal expenses = new BigDecimal("10.00");
             send(raw, catalog, "t-0", "-10.00");
             awaitCommitted(committed, "t-0");
@@ -82,6 +84,7 @@ class SummaryCacheTest {
             assertThat(api.get(SUMMARY).header("X-Cache")).as("a repeated read").isEqualTo("hit");
 
             int hits = 0;
+            int ownerHits = 0;
             for (int i = 1; i <= WRITES; i++) {
                 String amount = "-" + i + ".25";
                 expenses = expenses.add(new BigDecimal(amount).negate());
@@ -97,8 +100,20 @@ class SummaryCacheTest {
                 ApiClient.Reply again = api.get(SUMMARY);
                 assertThat(expensesOf(again)).isEqualTo(expenses);
                 hits += "hit".equals(again.header("X-Cache")) ? 1 : 0;
+
+                // the owner remembers its own answers, under versions its commits replace
+                ApiClient.Reply ownerSummary = ownerApi.get(SUMMARY);
+                assertThat(expensesOf(ownerSummary)).as("the owner's summary right after t-%d was committed (%s)", i,
+                        ownerSummary.header("X-Cache")).isEqualTo(expenses);
+                ApiClient.Reply ownerMonths = ownerApi.get(MONTHS);
+                assertThat(new BigDecimal(ownerMonths.body().path("months").get(0).path("expenses").asText()))
+                        .as("the owner's months right after t-%d was committed", i).isEqualTo(expenses);
+                ApiClient.Reply ownerAgain = ownerApi.get(SUMMARY);
+                assertThat(expensesOf(ownerAgain)).isEqualTo(expenses);
+                ownerHits += "hit".equals(ownerAgain.header("X-Cache")) ? 1 : 0;
             }
             assertThat(hits).as("repeated reads between writes were served from the cache").isEqualTo(WRITES);
+            assertThat(ownerHits).as("the owner's repeated reads between writes were remembered").isEqualTo(WRITES);
             assertThat(metrics(other.apiUrl()))
                     .contains("ledgerstream_api_cache_lookups_total{result=\"hit\"}")
                     .contains("kafka_consumer_fetch_manager_records_lag_max")

@@ -141,6 +141,9 @@ public final class LedgerstreamApp implements AutoCloseable {
         });
         streams.setStateListener((newState, oldState) -> {
             log.info("Kafka Streams {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.REBALANCING) {
+                cache.rebalancing();
+            }
             if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
                 stopped.complete(newState);
             }

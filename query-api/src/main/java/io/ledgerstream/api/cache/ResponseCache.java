@@ -1,5 +1,7 @@
 package io.ledgerstream.api.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ledgerstream.api.redis.RedisScript;
 import io.ledgerstream.api.redis.SharedRedis;
 import io.ledgerstream.topology.store.CommittedChanges;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.params.SetParams;
 
@@ -29,6 +32,14 @@ import redis.clients.jedis.params.SetParams;
  * the version and the entry (making either of the first two when missing); the entry key is built in
  * the script, so this needs a single Redis, not a Redis Cluster. Entries and versions also expire
  * ({@link #ENTRY_TTL}, {@link #VERSION_TTL}), as a backstop and to bound Redis' memory.
+ *
+ * <p>The instance that owns a user answers from its own memory instead ({@link #ownerAnswer}): a
+ * round trip to Redis costs more than reading the store, but reading the store, through Streams'
+ * interactive queries, still cost a third of a /summary request's CPU. Each answer is remembered
+ * under the user's local version, an object that this instance's commits of the user's changes
+ * replace (they are told here first, like the shared versions); a store (re)opened or a rebalance of
+ * this instance replaces every local version, since a partition can come back from a time when
+ * another instance changed it.
  *
  * <p>Without Redis every lookup misses and nothing is filled: the API serves uncached. If Redis
  * cannot be told of a commit, this instance changes the epoch as soon as it reaches Redis again;
@@ -57,6 +68,19 @@ public final class ResponseCache implements CommittedChanges {
             return {epoch, version, entry or false}
             """);
 
+    /** Users whose answers this instance remembers as their owner, at most; the least used are read again. */
+    static final int OWNER_USERS = 100_000;
+    /** Answers this instance remembers as owner, at most. */
+    static final int OWNER_ANSWERS = 100_000;
+
+    private final Cache<String, Object> localVersions = Caffeine.newBuilder().maximumSize(OWNER_USERS).build();
+    private final Cache<String, OwnerEntry> ownerAnswers = Caffeine.newBuilder().maximumSize(OWNER_ANSWERS).build();
+    private final Counter ownerHits;
+    private final Counter ownerMisses;
+
+    private record OwnerEntry(Object version, String body) {
+    }
+
     private final SharedRedis redis;
     private final String prefix;
     private final AtomicBoolean epochOwed = new AtomicBoolean();
@@ -75,6 +99,49 @@ public final class ResponseCache implements CommittedChanges {
         this.hits = lookups(meters, "hit");
         this.misses = lookups(meters, "miss");
         this.unavailable = lookups(meters, "unavailable");
+        this.ownerHits = ownerLookups(meters, "hit");
+        this.ownerMisses = ownerLookups(meters, "miss");
+    }
+
+    private static Counter ownerLookups(MeterRegistry meters, String result) {
+        return Counter.builder("ledgerstream.api.cache.owner.lookups")
+                .description("Answers to /summary and /months the owner of the user remembered (hit) or read (miss)")
+                .tag("result", result)
+                .register(meters);
+    }
+
+    /**
+     * The answer to {@code request} about a user whose partition is active on this instance: the one
+     * remembered, unless this instance committed a change of the user's state since it was read, or
+     * rebalanced, or reopened a store; otherwise {@code read}'s, which is then remembered.
+     *
+     * @param read reads the answer from this instance's stores; it is asked after the user's version
+     *             is taken, so a change committed meanwhile leaves an entry that is never found
+     */
+    public OwnerAnswer ownerAnswer(String userId, String request, Supplier<String> read) {
+        Object version = localVersions.get(userId, user -> new Object());
+        String key = userId + '\n' + request;
+        OwnerEntry known = ownerAnswers.getIfPresent(key);
+        if (known != null && known.version() == version) {
+            ownerHits.increment();
+            return new OwnerAnswer(known.body(), true);
+        }
+        String body = read.get();
+        ownerAnswers.put(key, new OwnerEntry(version, body));
+        ownerMisses.increment();
+        return new OwnerAnswer(body, false);
+    }
+
+    /** What {@link #ownerAnswer} answered, and whether it was remembered. */
+    public record OwnerAnswer(String body, boolean remembered) {
+    }
+
+    /**
+     * This instance's tasks are being reassigned: none of its remembered answers is to be trusted
+     * any more (a partition can come back after another instance changed it).
+     */
+    public void rebalancing() {
+        localVersions.invalidateAll();
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
@@ -110,6 +177,7 @@ public final class ResponseCache implements CommittedChanges {
 
     @Override
     public void committing(String storeName, Set<String> userIds) {
+        localVersions.invalidateAll(userIds);
         boolean told = redis.call(client -> {
             try (AbstractPipeline pipeline = client.pipelined()) {
                 SetParams expiry = SetParams.setParams().px(VERSION_TTL.toMillis());
@@ -128,6 +196,7 @@ public final class ResponseCache implements CommittedChanges {
 
     @Override
     public void reopened(String storeName) {
+        localVersions.invalidateAll();
         boolean told = redis.call(client -> client.set(epochKey(), newToken())).isPresent();
         epochOwed.set(!told);
     }

@@ -60,8 +60,8 @@ final class SummaryController {
     }
 
     /**
-     * The instance that holds the user's active task reads its store, which is faster than asking
-     * Redis; any other instance asks the cache, and on a miss forwards to the owner and files the
+     * The instance that holds the user's active task answers from its own memory of its answers, or
+     * reads its store, which is faster than asking Redis; any other instance asks the cache, and on a miss forwards to the owner and files the
      * owner's answer under the version it looked up before forwarding.
      *
      * @param request what is asked, canonically (parameters parsed, not as typed), for the cache key
@@ -69,7 +69,8 @@ final class SummaryController {
      */
     private void answer(Context ctx, String userId, String request, Supplier<Object> read) {
         if (routing.activeHere(StoreNames.MONTHLY_SUMMARIES, userId)) {
-            respond(ctx, json(read.get()), "miss");
+            ResponseCache.OwnerAnswer answer = cache.ownerAnswer(userId, request, () -> json(read.get()));
+            respond(ctx, answer.body(), answer.remembered() ? "hit" : "miss");
             return;
         }
         Optional<ResponseCache.Lookup> lookup = cache.lookup(userId, request);

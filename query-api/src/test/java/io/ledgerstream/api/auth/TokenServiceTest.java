@@ -2,6 +2,7 @@ package io.ledgerstream.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerstream.api.http.error.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +33,36 @@ class TokenServiceTest {
 
     @Test
     void shouldAcceptATokenSignedByHandWithTheSameSecret() throws Exception {
-        // the token built with the JDK's own HMAC, not nimbus: the format is plain HS256 JWT
-        long exp = Instant.now().plusSeconds(60).getEpochSecond();
-        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        String claims = base64("{\"iss\":\"ledgerstream\",\"sub\":\"bob\",\"iat\":" + (exp - 60) + ",\"exp\":" + exp + "}");
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
-
-        Principal principal = tokens.verify(header + "." + claims + "." + signature);
+        Principal principal = tokens.verify(signedByHand("bob", Instant.now().plusSeconds(60)));
         assertThat(principal.userId()).isEqualTo("bob");
         assertThat(principal.isAdmin()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseATokenOnceItExpiresThoughItWasVerifiedBefore() throws Exception {
+        // nimbus accepts a token until a minute after its expiry (clock skew): this one for 1-2 s more
+        String token = signedByHand("bob", Instant.now().minusSeconds(58));
+        assertThat(tokens.verify(token).userId()).isEqualTo("bob");
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(UnauthorizedException.class)
+                        .hasMessage("the token has expired"));
+    }
+
+    @Test
+    void shouldRefuseATamperedTokenAfterTheGenuineOneWasVerified() throws Exception {
+        String genuine = tokens.issue("alice", Set.of()).token();
+        assertThat(tokens.verify(genuine).userId()).isEqualTo("alice");
+        String[] parts = genuine.split("\\.");
+        String otherClaims = parts[0] + "." + base64("{\"iss\":\"ledgerstream\",\"sub\":\"bob\",\"iat\":1,\"exp\":99999999999}")
+                + "." + parts[2];
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1)
+                + (last == 'A' ? 'B' : 'A');
+
+        assertThatThrownBy(() -> tokens.verify(otherClaims)).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> tokens.verify(otherSignature)).isInstanceOf(UnauthorizedException.class);
+        assertThat(tokens.verify(genuine).userId()).isEqualTo("alice");
     }
 
     @Test
@@ -73,6 +92,19 @@ class TokenServiceTest {
     void shouldRefuseASecretShorterThan32Bytes() {
         assertThatThrownBy(() -> new TokenService("short", Duration.ofMinutes(1), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
+    }
+
+    /** A token of ours built with the JDK's own HMAC, not nimbus: the format is plain HS256 JWT. */
+    private static String signedByHand(String user, Instant expiry) throws Exception {
+        long exp = expiry.getEpochSecond();
+        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String claims = base64("{\"iss\":\"ledgerstream\",\"sub\":\"" + user + "\",\"iat\":" + (exp - 60)
+                + ",\"exp\":" + exp + "}");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
+        return header + "." + claims + "." + signature;
     }
 
     private static String base64(String json) {

@@ -6,6 +6,7 @@ import static io.ledgerstream.api.testing.TestApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import io.ledgerstream.api.cache.ResponseCache;
@@ -85,18 +86,48 @@ class CacheAndLimitRoutesTest {
     }
 
     @Test
-    @DisplayName("the owner of the user reads its store and leaves the cache alone")
-    void shouldAnswerOnTheOwnerFromTheStore() {
+    @DisplayName("the owner of the user remembers its answers until it commits a change of the user, rebalances or"
+            + " reopens a store; it leaves the shared cache alone")
+    void shouldAnswerOnTheOwnerFromItsStoreOrItsMemory() {
         JavalinTest.test(app(0, OwnerRouting.localOnly()), (server, client) -> {
-            for (int i = 0; i < 3; i++) {
-                Response response = get(client, MARCH);
-                assertThat(response.headers().get("X-Cache")).containsExactly("miss");
-                assertThat(json(response).get("expenses").asText()).isEqualTo("40.00");
-            }
+            assertOwnerAnswer(client, "miss", "40.00");
+            assertOwnerAnswer(client, "hit", "40.00");
+            assertOwnerAnswer(client, "hit", "40.00");
+
+            // When: the stream commits a change of alice's summaries
+            reader.withMonths("alice", summary("alice", "2026-03", "EUR", "100.00", "52.50", Map.of("FOOD_AND_DRINK", "52.5")));
+            cache.committing(StoreNames.MONTHLY_SUMMARIES, Set.of("alice"));
+            assertOwnerAnswer(client, "miss", "52.50");
+            assertOwnerAnswer(client, "hit", "52.50");
+            Response months = get(client, "/api/v1/users/alice/months");
+            assertThat(json(months).get("months").get(0).get("expenses").asText()).isEqualTo("52.50");
+
+            // When: a commit of another user's changes: alice's answer stands
+            cache.committing(StoreNames.MONTHLY_SUMMARIES, Set.of("bob"));
+            assertOwnerAnswer(client, "hit", "52.50");
+
+            // When: this instance rebalances, or a store is reopened, while the stub holds other state
+            reader.withMonths("alice", summary("alice", "2026-03", "EUR", "100.00", "60.00", Map.of("FOOD_AND_DRINK", "60")));
+            cache.rebalancing();
+            assertOwnerAnswer(client, "miss", "60.00");
+            reader.withMonths("alice", summary("alice", "2026-03", "EUR", "100.00", "61.00", Map.of("FOOD_AND_DRINK", "61")));
+            cache.reopened(StoreNames.MONTHLY_SUMMARIES);
+            assertOwnerAnswer(client, "miss", "61.00");
+
             assertThat(client.get("/metrics").body().string())
                     .contains("ledgerstream_api_cache_lookups_total{result=\"hit\"} 0.0")
-                    .contains("ledgerstream_api_cache_lookups_total{result=\"miss\"} 0.0");
+                    .contains("ledgerstream_api_cache_lookups_total{result=\"miss\"} 0.0")
+                    .contains("ledgerstream_api_cache_owner_lookups_total{result=\"hit\"} 4.0")
+                    .contains("ledgerstream_api_cache_owner_lookups_total{result=\"miss\"} 5.0");
         });
+    }
+
+    private static void assertOwnerAnswer(HttpClient client, String cacheHeader, String expenses)
+            throws Exception {
+        Response response = get(client, MARCH);
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.headers().get("X-Cache")).containsExactly(cacheHeader);
+        assertThat(json(response).get("expenses").asText()).isEqualTo(expenses);
     }
 
     @Test
