@@ -104,10 +104,8 @@ public final class ResponseCache implements CommittedChanges {
     }
 
     private static Counter ownerLookups(MeterRegistry meters, String result) {
-        return Counter.builder("ledgerstream.api.cache.owner.lookups")
-                .description("Answers to /summary and /months the owner of the user remembered (hit) or read (miss)")
-                .tag("result", result)
-                .register(meters);
+        return lookups(meters, "ledgerstream.api.cache.owner.lookups",
+                "Answers to /summary and /months the owner of the user remembered (hit) or read (miss)", result);
     }
 
     /**
@@ -145,10 +143,11 @@ public final class ResponseCache implements CommittedChanges {
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
-        return Counter.builder("ledgerstream.api.cache.lookups")
-                .description("Response cache lookups of /summary and /months")
-                .tag("result", result)
-                .register(meters);
+        return lookups(meters, "ledgerstream.api.cache.lookups", "Response cache lookups of /summary and /months", result);
+    }
+
+    private static Counter lookups(MeterRegistry meters, String name, String description, String result) {
+        return Counter.builder(name).description(description).tag("result", result).register(meters);
     }
 
     /**
