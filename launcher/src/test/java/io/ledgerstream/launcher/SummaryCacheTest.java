@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * instances: the one that does not own the user answers from the cache. Once a transaction's
  * processing is committed (its enriched record is visible to a read_committed consumer), the very
  * next /summary and /months it answers already count it, although both were cached. The same holds
- * for the owner, which remembers its own answers instead.
+ * for the owner, which remembers its own answers instead, and for what the other remembers of Redis'
+ * answers.
  */
 class SummaryCacheTest {
 
@@ -114,7 +115,10 @@ class SummaryCacheTest {
             }
             assertThat(hits).as("repeated reads between writes were served from the cache").isEqualTo(WRITES);
             assertThat(ownerHits).as("the owner's repeated reads between writes were remembered").isEqualTo(WRITES);
-            assertThat(metrics(other.apiUrl()))
+            String metrics = metrics(other.apiUrl());
+            assertThat(counter(metrics, "ledgerstream_api_cache_near_lookups_total{result=\"hit\"}"))
+                    .as("the repeated reads were remembered, not asked of Redis again").isGreaterThanOrEqualTo(WRITES);
+            assertThat(metrics)
                     .contains("ledgerstream_api_cache_lookups_total{result=\"hit\"}")
                     .contains("kafka_consumer_fetch_manager_records_lag_max")
                     .contains("kafka_stream_thread_process_rate")
@@ -137,6 +141,12 @@ class SummaryCacheTest {
             return http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
+    }
+
+    private static double counter(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in /metrics"));
     }
 
     private static BigDecimal expensesOf(ApiClient.Reply reply) {

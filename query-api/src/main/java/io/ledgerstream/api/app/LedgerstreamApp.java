@@ -69,6 +69,7 @@ public final class LedgerstreamApp implements AutoCloseable {
     private KafkaStreams streams;
     private UserCommandPublisher publisher;
     private SharedRedis redis;
+    private ResponseCache cache;
     private KafkaStreamsMetrics streamsMetrics;
     private AlertTopicListener alertListener;
     private RateLimiter limits;
@@ -128,7 +129,7 @@ public final class LedgerstreamApp implements AutoCloseable {
             redis = SharedRedis.connect(config.redisUrl(), REDIS_TIMEOUT);
         }
         PrometheusMeterRegistry meters = meters();
-        ResponseCache cache = new ResponseCache(redis, config.applicationId(), meters);
+        cache = new ResponseCache(redis, config.applicationId(), meters).hearChanges();
         // the cache learns of every committed change of month summaries from the topology itself
         Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults(), cache);
         log.info("Ledgerstream topology:\n{}", topology.describe());
@@ -271,6 +272,9 @@ public final class LedgerstreamApp implements AutoCloseable {
         }
         if (limits != null) {
             limits.close();
+        }
+        if (cache != null) {
+            cache.close();
         }
         if (redis != null) {
             redis.close();

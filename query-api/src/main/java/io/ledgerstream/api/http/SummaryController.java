@@ -21,8 +21,9 @@ import java.util.function.Supplier;
 /**
  * {@code /summary} and {@code /months}: a user's monthly aggregates. The owner of the user's
  * partition reads them from its store; any other instance answers from the shared
- * {@link ResponseCache} when it can, rather than asking the owner. {@code X-Cache} says {@code hit}
- * or {@code miss}.
+ * {@link ResponseCache} when it can, rather than asking the owner. Both remember their answers until
+ * the user's state changes. {@code X-Cache} says {@code hit} (remembered, or found in Redis) or
+ * {@code miss}.
  */
 final class SummaryController {
 
@@ -61,8 +62,9 @@ final class SummaryController {
 
     /**
      * The instance that holds the user's active task answers from its own memory of its answers, or
-     * reads its store, which is faster than asking Redis; any other instance asks the cache, and on a miss forwards to the owner and files the
-     * owner's answer under the version it looked up before forwarding.
+     * reads its store, which is faster than asking Redis; any other instance asks the cache (its own
+     * memory, then Redis), and on a miss forwards to the owner and files the owner's answer under the
+     * versions it looked up before forwarding.
      *
      * @param request what is asked, canonically (parameters parsed, not as typed), for the cache key
      * @param read    reads the answer from this instance's stores

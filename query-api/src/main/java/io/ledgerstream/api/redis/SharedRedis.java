@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -90,6 +91,22 @@ public final class SharedRedis implements AutoCloseable {
             down(e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Subscribes {@code listener} to {@code channel} on a connection of the pool and blocks until it
+     * unsubscribes (true), or until the subscription fails or is lost (false, as {@link #call} fails).
+     */
+    public boolean subscribe(JedisPubSub listener, String channel) {
+        return call(client -> {
+            client.subscribe(listener, channel);
+            return true;
+        }).isPresent();
+    }
+
+    /** Whether a Redis is configured at all ({@link #none()} is not). */
+    public boolean configured() {
+        return redis != null;
     }
 
     /** Whether the last call reached Redis (false without Redis). */

@@ -118,6 +118,97 @@ class ResponseCacheTest {
         }
     }
 
+    @Test
+    @DisplayName("an instance that hears the announcements remembers Redis' answers until a commit of their user is announced")
+    void shouldRememberSharedAnswersUntilTheirUsersChangeIsAnnounced() {
+        MeterRegistry otherMeters = new SimpleMeterRegistry();
+        ResponseCache owner = new ResponseCache(redis, prefix, meters);
+        try (ResponseCache other = new ResponseCache(otherInstancesRedis, prefix, otherMeters).hearChanges()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(other::hearsChanges);
+            fill(owner, "ann", "months", "[1]");
+            fill(owner, "bob", "months", "[2]");
+
+            assertThat(body(other, "ann", "months")).as("from Redis").contains("[1]");
+            assertThat(body(other, "ann", "months")).as("remembered").contains("[1]");
+            assertThat(body(other, "bob", "months")).contains("[2]");
+            assertThat(otherMeters.get("ledgerstream.api.cache.lookups").tag("result", "hit").counter().count())
+                    .as("Redis asked once per user").isEqualTo(2);
+            assertThat(otherMeters.get("ledgerstream.api.cache.near.lookups").tag("result", "hit").counter().count())
+                    .isEqualTo(1);
+
+            long heard = other.announcementsHeard();
+            owner.committing(STORE, Set.of("ann"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> other.announcementsHeard() > heard);
+
+            assertThat(body(other, "ann", "months")).as("ann after her change was announced").isEmpty();
+            assertThat(body(other, "bob", "months")).contains("[2]");
+            assertThat(otherMeters.get("ledgerstream.api.cache.near.lookups").tag("result", "hit").counter().count())
+                    .as("bob's answer still remembered").isEqualTo(2);
+
+            long heardBefore = other.announcementsHeard();
+            owner.reopened(STORE);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> other.announcementsHeard() > heardBefore);
+            assertThat(body(other, "bob", "months")).as("bob after a store reopened").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("an answer looked up before a change was announced is not remembered, even if filled after it")
+    void shouldNotRememberAnAnswerLookedUpBeforeAnAnnouncedChange() {
+        ResponseCache owner = new ResponseCache(redis, prefix, meters);
+        try (ResponseCache other = new ResponseCache(otherInstancesRedis, prefix, new SimpleMeterRegistry()).hearChanges()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(other::hearsChanges);
+            ResponseCache.Lookup miss = other.lookup("ann", "months").orElseThrow();
+
+            long heard = other.announcementsHeard();
+            owner.committing(STORE, Set.of("ann"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> other.announcementsHeard() > heard);
+            other.fill(miss, "[\"read before the change\"]");
+
+            assertThat(body(other, "ann", "months")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("losing the announcements forgets what was remembered; a commit Redis missed is announced once it is back")
+    void shouldForgetRememberedAnswersWhenTheAnnouncementsAreLost() {
+        try (RedisProcess own = RedisProcess.start();
+             SharedRedis ownerRedis = SharedRedis.connect(own.url(), Duration.ofMillis(200));
+             SharedRedis otherRedis = SharedRedis.connect(own.url(), Duration.ofMillis(200));
+             ResponseCache other = new ResponseCache(otherRedis, prefix, new SimpleMeterRegistry()).hearChanges()) {
+            ResponseCache owner = new ResponseCache(ownerRedis, prefix, meters);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(other::hearsChanges);
+            fill(owner, "ann", "months", "[1]");
+            assertThat(body(other, "ann", "months")).contains("[1]");
+
+            own.stop();
+            owner.committing(STORE, Set.of("ann"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !other.hearsChanges());
+            assertThat(other.lookup("ann", "months")).as("nothing remembered, and no Redis").isEmpty();
+
+            own.restart();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(other::hearsChanges);
+            fill(other, "ann", "months", "[\"filled while the owner could not tell Redis of its commit\"]");
+            assertThat(body(other, "ann", "months")).isPresent();
+            // the owner's next commit, of another user, reaches Redis after its pause and announces the epoch it owes
+            long heard = other.announcementsHeard();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                owner.committing(STORE, Set.of("bob"));
+                assertThat(other.announcementsHeard()).isGreaterThan(heard);
+            });
+            assertThat(body(other, "ann", "months")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("without Redis an instance that would hear the announcements serves uncached and stops at once")
+    void shouldNotListenWithoutRedis() {
+        try (ResponseCache cache = new ResponseCache(SharedRedis.none(), prefix, meters).hearChanges()) {
+            assertThat(cache.lookup("ann", "months")).isEmpty();
+            assertThat(cache.hearsChanges()).isFalse();
+        }
+    }
+
     private static void fill(ResponseCache cache, String user, String request, String body) {
         ResponseCache.Lookup lookup = cache.lookup(user, request).orElseThrow();
         assertThat(lookup.body()).as("a miss before the fill").isEmpty();
