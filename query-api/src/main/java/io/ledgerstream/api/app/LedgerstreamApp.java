@@ -140,8 +140,10 @@ public final class LedgerstreamApp implements AutoCloseable {
             log.error("a stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StreamsKeyLocator locator = new StreamsKeyLocator(streams, config.applicationServer().isPresent());
         streams.setStateListener((newState, oldState) -> {
             log.info("Kafka Streams {} -> {}", oldState, newState);
+            locator.metadataChanged();
             if (newState == KafkaStreams.State.REBALANCING) {
                 cache.rebalancing();
             }
@@ -150,7 +152,6 @@ public final class LedgerstreamApp implements AutoCloseable {
             }
         });
         publisher = new KafkaUserCommandPublisher(config, catalog);
-        KeyLocator locator = new StreamsKeyLocator(streams, config.applicationServer().isPresent());
         Authentication auth = authentication(config, redis);
         limits = new RateLimiter(redis, config.applicationId(), config.rateLimitPerMinute(),
                 Duration.ofMinutes(1), Clock.systemUTC(), meters);

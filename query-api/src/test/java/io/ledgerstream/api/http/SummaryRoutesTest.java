@@ -69,7 +69,7 @@ class SummaryRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"month=2026-13", "month=2026-3", "month=march", "month=2026-03-01", "month=", ""})
+    @ValueSource(strings = {"month=2026-13", "month=2026-00", "month=2026-3", "month=１２３４-05", "month=march", "month=2026-03-01", "month=", ""})
     void shouldRejectMissingOrMalformedMonth(String query) {
         JavalinTest.test(TestApi.app(reader), (server, client) -> {
             Response response = get(client, "/api/v1/users/alice/summary?" + query);
