@@ -49,9 +49,11 @@ import picocli.CommandLine.Spec;
  * {@code ledgerstream bench api}: the HTTP API under load from wrk (Debian's {@code wrk}), in one
  * run on a throw-away local stack and the shared Redis, with two app instances: {@code /health} as
  * the bare hello endpoint of the same server; {@code /summary} on the instance that owns the user
- * (read from its store) and on the other (answered from the Redis cache); a page of
- * {@code /transactions} on the owner and through the other (forwarded). Prints requests/s and the
- * p50/p99 latency wrk measured, and each rate against hello's.
+ * and on the other, each cached (the owner's memory of its answers; the other's memory of the Redis
+ * cache) and uncached ({@code Cache-Control: no-cache}: the owner reads its store; the other asks
+ * Redis for the versions, forwards to the owner and fills the cache); a page of {@code /transactions}
+ * on the owner and through the other (forwarded). Prints requests/s and the p50/p99 latency wrk
+ * measured, and each rate against hello's.
  * <p>
  * Everything runs on the same cores as wrk, so one measurement drifts with whatever else the machine
  * does: the endpoints are measured in turn, {@code --rounds} times, and each endpoint's rate is set
@@ -110,7 +112,12 @@ final class ApiBenchCommand implements Callable<Integer> {
     }
 
     private static final String HELLO = "hello (GET /health)";
-    private static final String SUMMARY_OWNER = "summary, owner (store)";
+    private static final String SUMMARY_OWNER = "summary, owner, cached";
+    private static final String SUMMARY_OWNER_UNCACHED = "summary, owner, uncached";
+
+    /** What wrk asks for: a URL, with the user's token or none, and a {@code Cache-Control} or none. */
+    private record Endpoint(String url, String token, String cacheControl) {
+    }
 
     private record Figures(double rps, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
     }
@@ -168,21 +175,22 @@ final class ApiBenchCommand implements Callable<Integer> {
                                 + " the rate limit (synced to Redis every 100 ms; limit not reached)%n", records, users, user, month,
                         threads, connections, duration.toSeconds(), warmUp.toSeconds());
                 out.flush();
-                Map<String, String> endpoints = new LinkedHashMap<>();
-                endpoints.put(HELLO, owner.apiUrl() + "/health");
-                endpoints.put(SUMMARY_OWNER, owner.apiUrl() + summary);
-                endpoints.put("summary, other (Redis cache)", other.apiUrl() + summary);
-                endpoints.put("transactions, owner", owner.apiUrl() + page);
-                endpoints.put("transactions, other (forwarded)", other.apiUrl() + page);
-                for (String url : endpoints.values()) {
-                    wrk(url, url.endsWith("/health") ? null : token, script, warmUp);
+                Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+                endpoints.put(HELLO, new Endpoint(owner.apiUrl() + "/health", null, null));
+                endpoints.put(SUMMARY_OWNER, new Endpoint(owner.apiUrl() + summary, token, null));
+                endpoints.put(SUMMARY_OWNER_UNCACHED, new Endpoint(owner.apiUrl() + summary, token, "no-cache"));
+                endpoints.put("summary, other, cached", new Endpoint(other.apiUrl() + summary, token, null));
+                endpoints.put("summary, other, uncached", new Endpoint(other.apiUrl() + summary, token, "no-cache"));
+                endpoints.put("transactions, owner", new Endpoint(owner.apiUrl() + page, token, null));
+                endpoints.put("transactions, other (forwarded)", new Endpoint(other.apiUrl() + page, token, null));
+                for (Endpoint endpoint : endpoints.values()) {
+                    wrk(endpoint, script, warmUp);
                 }
                 Map<String, List<Figures>> measured = new LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
-                    for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-                        String url = endpoint.getValue();
+                    for (Map.Entry<String, Endpoint> endpoint : endpoints.entrySet()) {
                         measured.computeIfAbsent(endpoint.getKey(), name -> new ArrayList<>())
-                                .add(measure(url, url.endsWith("/health") ? null : token, script));
+                                .add(measure(endpoint.getValue(), script));
                     }
                 }
                 List<Figures> hello = measured.get(HELLO);
@@ -203,8 +211,8 @@ final class ApiBenchCommand implements Callable<Integer> {
                 Files.writeString(paced, WRK_SCRIPT + "delay = function()\n  return " + delayMillis + "\nend\n");
                 out.printf("%npaced: each of the %d connections waits %d ms before each request (about %,d req/s offered"
                         + " in all); latency from a request's write to its response:%n", connections, delayMillis, pacedRate);
-                for (String name : List.of(HELLO, SUMMARY_OWNER)) {
-                    Figures figures = measure(endpoints.get(name), name.equals(HELLO) ? null : token, paced);
+                for (String name : List.of(HELLO, SUMMARY_OWNER, SUMMARY_OWNER_UNCACHED)) {
+                    Figures figures = measure(endpoints.get(name), paced);
                     out.printf("%-32s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", name, figures.rps(),
                             figures.p50Millis(), figures.p99Millis(), errors(List.of(figures)));
                 }
@@ -247,22 +255,26 @@ final class ApiBenchCommand implements Callable<Integer> {
                 .with(Key.APPLICATION_SERVER, "127.0.0.1:" + port);
     }
 
-    private Figures measure(String url, String token, Path script) throws IOException, InterruptedException {
-        Matcher figures = WRK_FIGURES.matcher(wrk(url, token, script, duration));
+    private Figures measure(Endpoint endpoint, Path script) throws IOException, InterruptedException {
+        Matcher figures = WRK_FIGURES.matcher(wrk(endpoint, script, duration));
         if (!figures.find()) {
-            throw new IllegalStateException("wrk printed no figures for " + url);
+            throw new IllegalStateException("wrk printed no figures for " + endpoint.url());
         }
         double seconds = Long.parseLong(figures.group(2)) / 1e6;
         return new Figures(Long.parseLong(figures.group(1)) / seconds, Long.parseLong(figures.group(3)) / 1e3,
                 Long.parseLong(figures.group(4)) / 1e3, Long.parseLong(figures.group(5)), Long.parseLong(figures.group(6)));
     }
 
-    private String wrk(String url, String token, Path script, Duration time) throws IOException, InterruptedException {
+    private String wrk(Endpoint endpoint, Path script, Duration time) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
                 "-d" + Math.max(1, time.toSeconds()) + "s", "--timeout", "5s", "-s", script.toString()));
-        if (token != null) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        if (endpoint.token() != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + endpoint.token()));
         }
+        if (endpoint.cacheControl() != null) {
+            command.addAll(List.of("-H", "Cache-Control: " + endpoint.cacheControl()));
+        }
+        String url = endpoint.url();
         command.add(url);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

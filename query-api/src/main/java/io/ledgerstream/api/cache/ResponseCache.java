@@ -263,8 +263,16 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
      *             is taken, so a change committed meanwhile leaves an entry that is never found
      */
     public OwnerAnswer ownerAnswer(String userId, String request, Supplier<String> read) {
+        return ownerAnswer(userId, request, false, read);
+    }
+
+    /**
+     * As {@link #ownerAnswer(String, String, Supplier)}; {@code fresh} reads the store even if an
+     * answer is remembered (the caller sent {@code Cache-Control: no-cache}), and remembers that.
+     */
+    public OwnerAnswer ownerAnswer(String userId, String request, boolean fresh, Supplier<String> read) {
         Object version = localVersions.get(userId, user -> new Object());
-        Optional<String> known = remembered(userId, request, version);
+        Optional<String> known = fresh ? Optional.empty() : remembered(userId, request, version);
         if (known.isPresent()) {
             ownerHits.increment();
             return new OwnerAnswer(known.get(), true);
@@ -315,9 +323,17 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
      * then remembered.
      */
     public Optional<Lookup> lookup(String userId, String request) {
+        return lookup(userId, request, false);
+    }
+
+    /**
+     * As {@link #lookup(String, String)}; {@code fresh} answers a miss whatever is cached (the caller
+     * sent {@code Cache-Control: no-cache}), still with the versions to {@linkplain #fill fill} it.
+     */
+    public Optional<Lookup> lookup(String userId, String request, boolean fresh) {
         // taken before Redis is asked, so an announcement heard meanwhile leaves an answer never found
         Object localVersion = hearingChanges ? localVersions.get(userId, user -> new Object()) : null;
-        if (localVersion != null) {
+        if (localVersion != null && !fresh) {
             Optional<String> known = remembered(userId, request, localVersion);
             (known.isPresent() ? nearHits : nearMisses).increment();
             if (known.isPresent()) {
@@ -329,7 +345,7 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
                     List.of(newToken(), newToken(), Long.toString(VERSION_TTL.toMillis()),
                             prefix + "entry:" + userId + ":", request));
             return new Lookup(userId, request, (String) reply.get(0), (String) reply.get(1),
-                    Optional.ofNullable((String) reply.get(2)), localVersion);
+                    fresh ? Optional.empty() : Optional.ofNullable((String) reply.get(2)), localVersion);
         });
         lookup.ifPresentOrElse(found -> (found.body().isPresent() ? hits : misses).increment(), unavailable::increment);
         lookup.ifPresent(found -> found.body().ifPresent(body -> {

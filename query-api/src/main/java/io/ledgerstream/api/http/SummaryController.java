@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.ledgerstream.api.cache.ResponseCache;
 import io.ledgerstream.api.http.dto.MonthsResponse;
 import io.ledgerstream.api.http.dto.SummaryResponse;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * partition reads them from its store; any other instance answers from the shared
  * {@link ResponseCache} when it can, rather than asking the owner. Both remember their answers until
  * the user's state changes. {@code X-Cache} says {@code hit} (remembered, or found in Redis) or
- * {@code miss}.
+ * {@code miss}. {@code Cache-Control: no-cache} asks for an answer read from the owner's store (which
+ * is then cached).
  */
 final class SummaryController {
 
@@ -70,12 +72,13 @@ final class SummaryController {
      * @param read    reads the answer from this instance's stores
      */
     private void answer(Context ctx, String userId, String request, Supplier<Object> read) {
+        boolean fresh = noCache(ctx);
         if (routing.activeHere(StoreNames.MONTHLY_SUMMARIES, userId)) {
-            ResponseCache.OwnerAnswer answer = cache.ownerAnswer(userId, request, () -> json(read.get()));
+            ResponseCache.OwnerAnswer answer = cache.ownerAnswer(userId, request, fresh, () -> json(read.get()));
             respond(ctx, answer.body(), answer.remembered() ? "hit" : "miss");
             return;
         }
-        Optional<ResponseCache.Lookup> lookup = cache.lookup(userId, request);
+        Optional<ResponseCache.Lookup> lookup = cache.lookup(userId, request, fresh);
         Optional<String> cached = lookup.flatMap(ResponseCache.Lookup::body);
         if (cached.isPresent()) {
             respond(ctx, cached.get(), "hit");
@@ -94,6 +97,23 @@ final class SummaryController {
             lookup.ifPresent(miss -> cache.fill(miss, body));
         }
         respond(ctx, body, "miss");
+    }
+
+    /**
+     * Whether the caller asked for an answer from the store, not from a cache ({@code Cache-Control:
+     * no-cache}, RFC 9111 5.2.1.4); forwarding relays the header, so the owner reads its store too.
+     */
+    static boolean noCache(Context ctx) {
+        String cacheControl = ctx.header(Header.CACHE_CONTROL);
+        if (cacheControl == null) {
+            return false;
+        }
+        for (String directive : cacheControl.split(",")) {
+            if (directive.strip().equalsIgnoreCase("no-cache")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void respond(Context ctx, String body, String cache) {

@@ -34,7 +34,8 @@ public final class ForwardingRouting implements OwnerRouting {
     private static final Logger log = LoggerFactory.getLogger(ForwardingRouting.class);
 
     /** The owner checks the token again and reads the body as it was sent. */
-    private static final List<String> RELAYED_HEADERS = List.of("Authorization", "Content-Type", "X-Request-Id");
+    private static final List<String> RELAYED_HEADERS = List.of("Authorization", "Cache-Control", "Content-Type",
+            "X-Request-Id");
     /** What the caller is told of the owner's answer, besides status, body and content type. */
     private static final List<String> RELAYED_ANSWER_HEADERS = List.of("Retry-After", STALE_HEADER, "X-Cache",
             "WWW-Authenticate");

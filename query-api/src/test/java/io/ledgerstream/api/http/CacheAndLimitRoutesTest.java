@@ -122,9 +122,42 @@ class CacheAndLimitRoutesTest {
         });
     }
 
-    private static void assertOwnerAnswer(HttpClient client, String cacheHeader, String expenses)
+    @Test
+    @DisplayName("Cache-Control: no-cache is answered from the store, on the owner and on another instance, and"
+            + " what was read is cached")
+    void shouldReadTheStoreWhenAskedForNoCache() {
+        JavalinTest.test(app(0, OwnerRouting.localOnly()), (server, client) -> {
+            assertOwnerAnswer(client, "miss", "40.00");
+            assertOwnerAnswer(client, "hit", "40.00");
+            // the stub's state changes without a commit: only a read of the store can show it
+            reader.withMonths("alice", summary("alice", "2026-03", "EUR", "100.00", "70.00", Map.of("FOOD_AND_DRINK", "70")));
+            assertOwnerAnswer(client, "hit", "40.00");
+
+            assertOwnerAnswer(client, "miss", "70.00", "no-cache");
+            assertOwnerAnswer(client, "hit", "70.00");
+        });
+        JavalinTest.test(app(0), (server, client) -> {
+            assertOwnerAnswer(client, "miss", "70.00");
+            assertOwnerAnswer(client, "hit", "70.00");
+            reader.withMonths("alice", summary("alice", "2026-03", "EUR", "100.00", "71.00", Map.of("FOOD_AND_DRINK", "71")));
+
+            assertOwnerAnswer(client, "miss", "71.00", "max-age=0, No-Cache");
+            assertThat(localAnswers).as("routed twice: the first read and the one asked for no-cache").hasValue(2);
+            assertOwnerAnswer(client, "hit", "71.00");
+        });
+    }
+
+    private static void assertOwnerAnswer(HttpClient client, String cacheHeader, String expenses) throws Exception {
+        assertOwnerAnswer(client, cacheHeader, expenses, null);
+    }
+
+    private static void assertOwnerAnswer(HttpClient client, String cacheHeader, String expenses, String cacheControl)
             throws Exception {
-        Response response = get(client, MARCH);
+        Response response = get(client, MARCH, request -> {
+            if (cacheControl != null) {
+                request.header("Cache-Control", cacheControl);
+            }
+        });
         assertThat(response.code()).isEqualTo(200);
         assertThat(response.headers().get("X-Cache")).containsExactly(cacheHeader);
         assertThat(json(response).get("expenses").asText()).isEqualTo(expenses);

@@ -117,14 +117,18 @@ class ForwardingRoutingTest {
                 ctx -> ctx.json(Map.of(
                         "path", ctx.path(),
                         "query", ctx.queryString(),
-                        "forwarded", String.valueOf(ctx.header(OwnerRouting.FORWARDED_HEADER))))));
+                        "forwarded", String.valueOf(ctx.header(OwnerRouting.FORWARDED_HEADER)),
+                        "cacheControl", String.valueOf(ctx.header("Cache-Control"))))));
         JavalinTest.test(echo, (echoServer, echoClient) -> JavalinTest.test(
                 thisInstance(activeOn(hostOf(echoServer))), (server, client) -> {
-                    Response response = get(client, "/api/v1/users/alice/transactions?from=2026-03-01&limit=7");
+                    Response response = get(client, "/api/v1/users/alice/transactions?from=2026-03-01&limit=7",
+                            request -> request.header("Cache-Control", "no-cache"));
 
                     assertThat(json(response).get("path").asText()).isEqualTo("/api/v1/users/alice/transactions");
                     assertThat(json(response).get("query").asText()).isEqualTo("from=2026-03-01&limit=7");
                     assertThat(json(response).get("forwarded").asText()).isEqualTo(MARK);
+                    assertThat(json(response).get("cacheControl").asText()).as("relayed, so the owner reads its store too")
+                            .isEqualTo("no-cache");
                     assertThat(locatedStores).containsExactly(StoreNames.TRANSACTIONS_BY_DATE);
                 }));
     }
