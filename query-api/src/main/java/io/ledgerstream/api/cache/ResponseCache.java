@@ -99,14 +99,6 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
     // expiring like the shared entries: the same bound on a commit that no instance could announce
     private final Cache<String, Remembered> answers = Caffeine.newBuilder().maximumSize(REMEMBERED_ANSWERS)
             .expireAfterWrite(ENTRY_TTL).build();
-    private final Counter ownerHits;
-    private final Counter ownerMisses;
-    private final Counter nearHits;
-    private final Counter nearMisses;
-
-    private record Remembered(Object version, String body) {
-    }
-
     private final SharedRedis redis;
     private final String prefix;
     private final String changesChannel;
@@ -120,6 +112,13 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
     private final Counter hits;
     private final Counter misses;
     private final Counter unavailable;
+    private final Counter ownerHits;
+    private final Counter ownerMisses;
+    private final Counter nearHits;
+    private final Counter nearMisses;
+
+    private record Remembered(Object version, String body) {
+    }
 
     /**
      * @param prefix keeps applications apart in one Redis (the application id)
@@ -155,7 +154,8 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
     /**
      * Subscribes to the announcements of changes, on a thread of its own, and again whenever the
      * subscription is lost: from the confirmation of a subscription on, {@link #lookup} also remembers
-     * answers. Without Redis this only retries, every {@link #RESUBSCRIBE_PAUSE}.
+     * answers. While Redis is down it tries again every {@link #RESUBSCRIBE_PAUSE}; without Redis
+     * configured it does nothing.
      */
     public synchronized ResponseCache hearChanges() {
         if (listening == null && !closed) {
