@@ -11,37 +11,64 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One real Kafka broker and Apicurio registry for every integration test of this JVM; each test
- * isolates itself with its own topic prefix and application id.
+ * The Kafka broker, schema registry and Redis every end-to-end test of this JVM shares, in one of two
+ * environments chosen once, and said in the test output: on containers (Testcontainers:
+ * {@code apache/kafka}, Apicurio's registry, Redis) when a Docker engine is available, otherwise on
+ * the local stack (the broker and registry from Maven Central jars, in child JVMs) and the machine's
+ * Redis. Each test isolates itself with its own topic prefix and application id.
+ * {@code LEDGERSTREAM_TEST_ENVIRONMENT=local} or {@code containers} chooses instead.
  */
 final class TestStack {
 
     /** The token key of the test apps: a test value, not a secret of any deployment. */
     static final String JWT_SECRET = "end-to-end-tests-token-key-32-bytes-long";
 
-    private static LocalStack stack;
+    /** Where the shared services are. */
+    record Services(String environment, String bootstrapServers, String schemaRegistryUrl, String redisUrl) {
+    }
+
+    private static Services services;
 
     private TestStack() {
     }
 
-    static synchronized LocalStack get() {
-        if (stack == null) {
-            try {
-                stack = LocalStack.builder(Files.createTempDirectory("ledgerstream-it")).ephemeralPorts().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+    static synchronized Services get() {
+        if (services == null) {
+            String chosen = System.getenv().getOrDefault("LEDGERSTREAM_TEST_ENVIRONMENT", "");
+            boolean containers = switch (chosen) {
+                case "containers" -> true;
+                case "local" -> false;
+                case "" -> TestContainers.dockerAvailable();
+                default -> throw new IllegalStateException(
+                        "LEDGERSTREAM_TEST_ENVIRONMENT must be local or containers, got '" + chosen + "'");
+            };
+            services = containers ? TestContainers.start() : local();
+            System.out.println("end-to-end environment: " + services.environment()
+                    + (chosen.isEmpty() ? "" : " (LEDGERSTREAM_TEST_ENVIRONMENT)"));
         }
-        return stack;
+        return services;
+    }
+
+    private static Services local() {
+        LocalStack stack;
+        try {
+            stack = LocalStack.builder(Files.createTempDirectory("ledgerstream-it")).ephemeralPorts().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+        String redis = LedgerstreamConfig.load(Map.of()).redisUrl();
+        return new Services("local stack (Kafka and Apicurio from Maven Central jars; Redis at " + redis
+                + "): no Docker engine", stack.bootstrapServers(), stack.schemaRegistryUrl(), redis);
     }
 
     /** Configuration for one test's app: its own topics, application id and state, any free HTTP port. */
     static LedgerstreamConfig config(String name, Path stateDir) {
-        LocalStack local = get();
+        Services shared = get();
         return LedgerstreamConfig.load(Map.of())
-                .with(Key.BOOTSTRAP_SERVERS, local.bootstrapServers())
-                .with(Key.SCHEMA_REGISTRY_URL, local.schemaRegistryUrl())
+                .with(Key.BOOTSTRAP_SERVERS, shared.bootstrapServers())
+                .with(Key.SCHEMA_REGISTRY_URL, shared.schemaRegistryUrl())
+                .with(Key.REDIS_URL, shared.redisUrl())
                 .with(Key.TOPIC_PREFIX, name + ".")
                 .with(Key.APPLICATION_ID, name)
                 .with(Key.STATE_DIR, stateDir.toString())
