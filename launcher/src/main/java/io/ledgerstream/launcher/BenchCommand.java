@@ -10,6 +10,7 @@ import io.ledgerstream.connectors.kafka.RecordPublisher;
 import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.stack.LocalStack;
 import io.ledgerstream.topology.StreamsSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
  * stack, preloads N mock-feed records into transactions.raw, times an exactly-once pass-through of
  * them (the ceiling), then starts one app instance and times it from RUNNING until its committed
  * offsets reach the end of the topic. Prints both rates and their ratio, the topology's rate by 10 s
- * window and its CPU time per record.
+ * window and its CPU time per record, then the memory the app holds: its state on disk, its heap
+ * after a full collection and the growth of the process' resident set, each per 100,000 users.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure topology throughput on the mock feed (a throw-away local stack).")
@@ -121,16 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             Pipeline pipeline = Pipeline.provision(bench);
             pipeline.publishSampleRates();
 
-            // a fixed clock, so every run processes the same records
-            Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
-            List<RawTransaction> input = new MockBankFeed(42, users, clock).generate(records);
-            long produceStart = System.nanoTime();
-            try (RecordPublisher<String, RawTransaction> publisher =
-                         new KafkaPublishers(bench, pipeline.catalog()).rawTransactions()) {
-                input.forEach(record -> publisher.publish(record.getUserId(), record));
-                publisher.flush();
-            }
-            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+            double produceSeconds = preload(bench, pipeline);
             out.printf("preloaded %,d mock-feed records for %d users in %.2f s (%,.0f records/s, idempotent producer)%n",
                     records, users, produceSeconds, records / produceSeconds);
             out.flush();
@@ -138,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
                 passThroughRate = passThrough(bench, admin, pipeline.catalog().raw().name(), out);
             }
+            Memory before = Memory.now();
             try (LedgerstreamApp app = new LedgerstreamApp(bench, pipeline.catalog());
                  Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
                 app.start();
@@ -162,9 +157,70 @@ final class BenchCommand implements Callable<Integer> {
                 progress.print(out);
                 out.printf("topology / pass-through: %.3f (records/s over the whole drain)%n",
                         records / seconds / passThroughRate);
+                Memory after = Memory.now();
+                long stateBytes = sizeOf(Path.of(bench.stateDir()));
+                double perHundredThousand = 100_000.0 / users / (1 << 20);
+                out.printf("memory after the drain, %d users with %,.1f transactions each: state on disk %,.0f MB"
+                                + " (%,.0f MB per 100,000 users, RocksDB and checkpoints, without standbys);"
+                                + " the app's heap after a full GC %,.0f MB (%,.0f MB per 100,000 users);"
+                                + " the process' resident memory grew by %,.0f MB (%,.0f MB per 100,000 users)%n",
+                        users, (double) records / users, stateBytes / (double) (1 << 20), stateBytes * perHundredThousand,
+                        (after.heap() - before.heap()) / (double) (1 << 20),
+                        (after.heap() - before.heap()) * perHundredThousand,
+                        (after.resident() - before.resident()) / (double) (1 << 20),
+                        (after.resident() - before.resident()) * perHundredThousand);
             }
         }
         return 0;
+    }
+
+    /**
+     * Generates the mock-feed records and publishes them; returns the seconds publishing took. The
+     * records are dropped on return, so the heap measured later is the app's.
+     */
+    private double preload(LedgerstreamConfig bench, Pipeline pipeline) {
+        // a fixed clock, so every run processes the same records
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+        List<RawTransaction> input = new MockBankFeed(42, users, clock).generate(records);
+        long produceStart = System.nanoTime();
+        try (RecordPublisher<String, RawTransaction> publisher =
+                     new KafkaPublishers(bench, pipeline.catalog()).rawTransactions()) {
+            input.forEach(record -> publisher.publish(record.getUserId(), record));
+            publisher.flush();
+        }
+        return (System.nanoTime() - produceStart) / 1e9;
+    }
+
+    /** This process' heap after a full collection, and its resident set (Linux; 0 elsewhere), in bytes. */
+    private record Memory(long heap, long resident) {
+
+        static Memory now() {
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long resident = 0;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        resident = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux: no resident set to report
+            }
+            return new Memory(heap, resident);
+        }
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // removed meanwhile (a compaction)
+                }
+            }).sum();
+        }
     }
 
     /**
