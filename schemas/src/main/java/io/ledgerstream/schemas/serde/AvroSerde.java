@@ -1,6 +1,5 @@
 package io.ledgerstream.schemas.serde;
 
-import io.ledgerstream.schemas.avro.RawTransaction;
 import io.ledgerstream.schemas.registry.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,11 +31,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     static final byte MAGIC_BYTE = 0;
 
     static {
-        // Avro 1.12 refuses to instantiate classes it has not been told to trust while resolving
-        // a writer schema; trust exactly our generated package, on top of Avro's defaults.
-        ClassSecurityValidator.ClassSecurityPredicate defaults = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(defaults,
-                c -> c.getName().startsWith(RawTransaction.class.getPackageName() + ".")));
+        TrustedClasses.ensure();
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.ledgerstream.topology.flow;
 
+import io.ledgerstream.schemas.serde.TrustedClasses;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Copies of Avro records for the topology's copy-then-change updates. */
 public final class Copies {
+
+    static {
+        TrustedClasses.ensure(); // newRecord finds the class by the schema's name
+    }
 
     private Copies() {
     }

@@ -1,5 +1,6 @@
 package io.ledgerstream.topology.store;
 
+import io.ledgerstream.schemas.serde.TrustedClasses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,13 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -19,26 +24,40 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 /**
  * A timestamped key-value store that keeps the values it last read or wrote, as objects, for the
  * stores the topology reads on every transaction (a user's settings, month summaries, spending
- * baselines). Kafka Streams' record cache holds serialized bytes, so each read of a hot key would
- * decode its Avro value again, and the topology reads about fifteen per transaction; Streams has no
- * cache of decoded values, hence this layer.
+ * baselines), and holds its writes back, decoded, until Streams flushes its caches. Kafka Streams'
+ * record cache holds serialized bytes, so each read of a hot key would decode its Avro value again
+ * (the topology reads about fifteen per transaction) and each write would encode it again, though
+ * the record cache keeps only the last write of a key per commit; Streams has no cache of decoded
+ * values, hence this layer.
  *
- * <p>It sits above Streams' own layers (metered, caching, change-logging, RocksDB) and never holds a
- * write back: every put and delete goes through at once, so the changelog, RocksDB, the record cache
- * and interactive queries see exactly what they would without it, and exactly-once is unchanged. It
- * remembers absent keys too. It is dropped whenever Streams clears its own caches (a task recycled
- * between active and standby, whose restoration writes below this layer), on init and on close (a
- * task revived after an aborted transaction re-opens its stores). Values are shared, not copied:
- * processors must treat what they get and put as immutable, as the topology's processors do (they
- * build new values). And a value put must equal what reading it back would give, or a later get from
- * memory would differ from one from disk: decimals at the schema's scale (4), timestamps in whole
- * milliseconds. With assertions on, as in the tests, every put checks this against an Avro copy,
- * which converts exactly as a round trip does. At most {@code maxEntries} keys per store and task, least recently used out.
- * Reads from other threads (interactive queries through {@code KafkaStreams#store}) are
- * synchronized with the stream thread.
+ * <p>It sits above Streams' own layers (metered, caching, change-logging, RocksDB). A put or delete
+ * stays here, with the record context it was made in, until the task flushes its stores' caches
+ * ({@link #flushCache}, in {@code StreamTask.prepareCommit}, before the producer's transaction
+ * commits), flushes them for a checkpoint ({@link #flush}), or until the key falls out of the least
+ * recently used bound; then the last write of each key goes down, encoded once, under the context it
+ * was made in, so the changelog, RocksDB and the record cache get exactly what they would have got
+ * from Streams' own cache: the last value of each key, in the same transaction. Scans from the
+ * stream thread write everything held down first. Interactive queries from other threads read
+ * through to the layers below, so they see what was flushed, at most one commit interval old: what
+ * the next commit makes visible. On close nothing held is written: a task closed without a commit
+ * (an aborted transaction) must lose its writes. Outside a task (a store initialized with a context
+ * that is not Streams' own, as in unit tests of processors) it writes through at once.
+ *
+ * <p>It remembers absent keys too. It is dropped whenever Streams clears its own caches (a task
+ * recycled between active and standby, whose restoration writes below this layer), on init and on
+ * close (a task revived after an aborted transaction re-opens its stores). Values are shared, not
+ * copied: processors must treat what they get and put as immutable, as the topology's processors do
+ * (they build new values). And a value put must equal what reading it back would give, or a later get
+ * from memory would differ from one from disk: decimals at the schema's scale (4), timestamps in whole
+ * milliseconds. With assertions on, as in the tests, every put checks this against an Avro copy, which
+ * converts exactly as a round trip does. At most {@code maxEntries} keys per store and task, least
+ * recently used out. Reads from other threads (interactive queries through {@code KafkaStreams#store})
+ * are synchronized with the stream thread.
  *
  * <p>It extends Streams' {@link WrappedStateStore} (an internal class) because the state manager
- * flushes and clears caches only through stores of that family; everything else is delegated.
+ * flushes and clears caches only through stores of that family, and it sets the record context of
+ * Streams' internal {@link InternalProcessorContext} while writing down, as Streams' own caching
+ * store does when it flushes; everything else is delegated.
  */
 public final class DecodedValueCache<V>
         extends PassThroughLayer<V> {
@@ -47,13 +66,25 @@ public final class DecodedValueCache<V>
     private static final Object ABSENT = new Object();
 
     private final Map<String, Object> values;
+    /** Keys written here and not yet below, in the order of their first write; each is in {@link #values}. */
+    private final Map<String, ProcessorRecordContext> held = new LinkedHashMap<>();
+    /** Streams' context of the task, when writes are held back; null when they go through at once. */
+    private InternalProcessorContext<?, ?> task;
+    /** The thread that last wrote: the task's stream thread. */
+    private Thread writer;
 
     DecodedValueCache(TimestampedKeyValueStore<String, V> wrapped, int maxEntries) {
         super(wrapped);
         this.values = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > maxEntries;
+                if (size() <= maxEntries) {
+                    return false;
+                }
+                if (held.containsKey(eldest.getKey())) {
+                    writeDown(eldest.getKey(), eldest.getValue(), held.remove(eldest.getKey()));
+                }
+                return true;
             }
         };
     }
@@ -83,45 +114,106 @@ public final class DecodedValueCache<V>
 
     @Override
     public synchronized void put(String key, ValueAndTimestamp<V> value) {
-        wrapped().put(key, value);
-        remember(key, value);
+        assert value == null || readsBackTheSame(value.value())
+                : name() + ": " + value.value() + " would read back as something else (a decimal off the schema's scale?)";
+        if (task == null) {
+            wrapped().put(key, value);
+        } else {
+            writer = Thread.currentThread();
+            held.put(key, task.recordContext()); // a key written again keeps its place
+        }
+        values.put(key, value == null ? ABSENT : value);
     }
 
     @Override
     public synchronized ValueAndTimestamp<V> putIfAbsent(String key, ValueAndTimestamp<V> value) {
-        ValueAndTimestamp<V> previous = wrapped().putIfAbsent(key, value);
-        remember(key, previous == null ? value : previous);
+        ValueAndTimestamp<V> previous = get(key);
+        if (previous == null) {
+            put(key, value);
+        }
         return previous;
     }
 
     @Override
     public synchronized void putAll(List<KeyValue<String, ValueAndTimestamp<V>>> entries) {
-        wrapped().putAll(entries);
-        entries.forEach(entry -> remember(entry.key, entry.value));
+        entries.forEach(entry -> put(entry.key, entry.value));
     }
 
     @Override
     public synchronized ValueAndTimestamp<V> delete(String key) {
-        ValueAndTimestamp<V> previous = wrapped().delete(key);
-        values.put(key, ABSENT);
+        ValueAndTimestamp<V> previous = get(key);
+        put(key, null);
         return previous;
+    }
+
+    @Override
+    public synchronized KeyValueIterator<String, ValueAndTimestamp<V>> range(String from, String to) {
+        writeDownHeldForScan();
+        return super.range(from, to);
+    }
+
+    @Override
+    public synchronized KeyValueIterator<String, ValueAndTimestamp<V>> reverseRange(String from, String to) {
+        writeDownHeldForScan();
+        return super.reverseRange(from, to);
+    }
+
+    @Override
+    public synchronized KeyValueIterator<String, ValueAndTimestamp<V>> all() {
+        writeDownHeldForScan();
+        return super.all();
+    }
+
+    @Override
+    public synchronized KeyValueIterator<String, ValueAndTimestamp<V>> reverseAll() {
+        writeDownHeldForScan();
+        return super.reverseAll();
+    }
+
+    @Override
+    public synchronized <PS extends Serializer<P>, P> KeyValueIterator<String, ValueAndTimestamp<V>> prefixScan(
+            P prefix, PS prefixKeySerializer) {
+        writeDownHeldForScan();
+        return super.prefixScan(prefix, prefixKeySerializer);
+    }
+
+    @Override
+    public synchronized long approximateNumEntries() {
+        writeDownHeldForScan();
+        return super.approximateNumEntries();
     }
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
         values.clear();
+        held.clear();
+        task = context instanceof InternalProcessorContext<?, ?> internal ? internal : null;
         super.init(context, root);
+    }
+
+    @Override
+    public synchronized void flushCache() {
+        writeDownHeld();
+        super.flushCache();
+    }
+
+    @Override
+    public synchronized void flush() {
+        writeDownHeld();
+        super.flush();
     }
 
     @Override
     public synchronized void clearCache() {
         values.clear();
+        held.clear();
         super.clearCache();
     }
 
     @Override
     public synchronized void close() {
         values.clear();
+        held.clear();
         super.close();
     }
 
@@ -130,10 +222,40 @@ public final class DecodedValueCache<V>
         return values.size();
     }
 
-    private void remember(String key, ValueAndTimestamp<V> value) {
-        assert value == null || readsBackTheSame(value.value())
-                : name() + ": " + value.value() + " would read back as something else (a decimal off the schema's scale?)";
-        values.put(key, value == null ? ABSENT : value);
+    /** How many writes it holds back now; for tests. */
+    synchronized int held() {
+        return held.size();
+    }
+
+    private void writeDownHeldForScan() {
+        if (!held.isEmpty() && Thread.currentThread() == writer) {
+            writeDownHeld();
+        }
+    }
+
+    /** Writes every held write down, in the order of the keys' first writes since the last time. */
+    private void writeDownHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, ProcessorRecordContext> write : held.entrySet()) {
+                writeDown(write.getKey(), values.get(write.getKey()), write.getValue());
+            }
+        } finally {
+            held.clear();
+        }
+    }
+
+    /** Writes {@code value} of {@code key} to the layers below under the record context it was made in. */
+    private void writeDown(String key, Object value, ProcessorRecordContext made) {
+        ProcessorRecordContext current = task.recordContext();
+        task.setRecordContext(made);
+        try {
+            wrapped().put(key, value == ABSENT ? null : cast(value));
+        } finally {
+            task.setRecordContext(current);
+        }
     }
 
     /** Whether {@code value} equals what reading it back from the store would give. */
@@ -141,6 +263,7 @@ public final class DecodedValueCache<V>
         if (!(value instanceof SpecificRecord record)) {
             return true;
         }
+        TrustedClasses.ensure(); // deepCopy finds classes by their schemas' names
         SpecificData model = SpecificData.getForClass(record.getClass());
         return same(model, record.getSchema(), record, model.deepCopy(record.getSchema(), record));
     }

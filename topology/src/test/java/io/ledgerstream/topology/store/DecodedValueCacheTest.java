@@ -8,12 +8,15 @@ import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.SeriesPayment;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -47,14 +50,51 @@ class DecodedValueCacheTest {
     }
 
     @Test
-    void shouldWriteThroughAndServeTheSameValueBack() {
+    void shouldHoldAWriteUntilStreamsFlushesItsCachesAndServeTheSameValueBack() {
         ValueAndTimestamp<String> value = ValueAndTimestamp.make(new String("groceries"), 7);
 
         store.put("ann|2026-01", value);
 
         assertThat(store.get("ann|2026-01")).isSameAs(value);
         TimestampedKeyValueStore<String, String> below = store.wrapped();
+        assertThat(below.get("ann|2026-01")).isNull();
+        assertThat(store.held()).isOne();
+
+        store.flushCache();
+
         assertThat(below.get("ann|2026-01")).isEqualTo(value).isNotSameAs(value);
+        assertThat(store.held()).isZero();
+        assertThat(store.get("ann|2026-01")).isSameAs(value);
+    }
+
+    @Test
+    void shouldWriteHeldWritesDownWhenStreamsFlushesForACheckpoint() {
+        store.put("ann|2026-01", ValueAndTimestamp.make("groceries", 7));
+
+        store.flush();
+
+        assertThat(store.wrapped().get("ann|2026-01").value()).isEqualTo("groceries");
+    }
+
+    @Test
+    void shouldDropHeldWritesOnClose() {
+        // a task closed without a commit (an aborted transaction) must not write what it held
+        AtomicInteger written = new AtomicInteger();
+        DecodedValueCache<String> counted = (DecodedValueCache<String>) DecodedValueCache.inFrontOf(
+                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore("counted"), Serdes.String(),
+                                Serdes.serdeFrom((topic, value) -> {
+                                    written.incrementAndGet();
+                                    return value.getBytes(StandardCharsets.UTF_8);
+                                }, new StringDeserializer()))
+                        .withLoggingDisabled(), 2)
+                .build();
+        counted.init(new MockProcessorContext<>().getStateStoreContext(), counted);
+        counted.put("ann|2026-01", ValueAndTimestamp.make("uncommitted", 7));
+
+        counted.close();
+
+        assertThat(counted.held()).isZero();
+        assertThat(written).hasValue(0);
     }
 
     @Test
@@ -92,10 +132,12 @@ class DecodedValueCacheTest {
     @Test
     void shouldDeleteThroughToTheStoreBelow() {
         store.put("ann|2026-01", ValueAndTimestamp.make("groceries", 7));
+        store.flushCache();
 
         assertThat(store.delete("ann|2026-01").value()).isEqualTo("groceries");
 
         assertThat(store.get("ann|2026-01")).isNull();
+        store.flushCache();
         assertThat(store.wrapped().get("ann|2026-01")).isNull();
     }
 
@@ -106,6 +148,7 @@ class DecodedValueCacheTest {
 
         assertThat(store.putIfAbsent("k", ValueAndTimestamp.make("second", 2))).isEqualTo(first);
         assertThat(store.get("k")).isEqualTo(first);
+        store.flushCache();
         assertThat(store.wrapped().get("k")).isEqualTo(first);
 
         ValueAndTimestamp<String> other = ValueAndTimestamp.make(new String("other"), 3);
@@ -121,6 +164,9 @@ class DecodedValueCacheTest {
         store.put("c", ValueAndTimestamp.make("c", 3));
 
         assertThat(store.size()).isEqualTo(2);
+        // b fell out, and was written down as it did: the only held writes left are a's and c's
+        assertThat(store.held()).isEqualTo(2);
+        assertThat(store.wrapped().get("b").value()).isEqualTo("b");
         assertThat(store.get("a")).isSameAs(a);
         assertThat(store.get("b").value()).isEqualTo("b");
     }
