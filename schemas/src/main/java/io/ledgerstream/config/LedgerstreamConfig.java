@@ -50,6 +50,12 @@ public final class LedgerstreamConfig {
          * (several instances); a single instance keeps none.
          */
         STANDBY_REPLICAS("standby.replicas", "LEDGERSTREAM_STANDBY_REPLICAS", "1"),
+        /**
+         * The native memory all RocksDB stores of a process share for their block cache and memtables,
+         * in MiB; without it each store instance would take its own (50 MiB of cache, up to 48 MiB of
+         * memtables).
+         */
+        ROCKSDB_MEMORY_MB("state.rocksdb.memory.mb", "LEDGERSTREAM_ROCKSDB_MEMORY_MB", "256"),
         /** The key webhooks are signed with (HMAC-SHA256); never logged. Empty: webhooks are not sent. */
         WEBHOOK_SECRET("notify.webhook.secret", "LEDGERSTREAM_WEBHOOK_SECRET", "", true),
         /** {@code smtp://[user:password@]host[:port]} (or {@code smtps://}) of the mail server; empty: no e-mail. */
@@ -304,6 +310,16 @@ public final class LedgerstreamConfig {
                     + ") must be 0 or more, got " + replicas);
         }
         return replicas;
+    }
+
+    /** The native memory the RocksDB stores of a process share ({@code state.rocksdb.memory.mb}), in bytes. */
+    public long rocksDbMemoryBytes() {
+        int megabytes = intValue(Key.ROCKSDB_MEMORY_MB);
+        if (megabytes < 16) {
+            throw new ConfigException(Key.ROCKSDB_MEMORY_MB.property + " (" + Key.ROCKSDB_MEMORY_MB.env
+                    + ") must be at least 16, got " + megabytes);
+        }
+        return megabytes * 1024L * 1024L;
     }
 
     /** The pass-through Kafka client and Streams properties. */

@@ -1,6 +1,7 @@
 package io.ledgerstream.topology;
 
 import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.topology.store.BoundedRocksDbMemory;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -20,7 +21,7 @@ public final class StreamsSettings {
     /**
      * Application id, bootstrap servers, state directory, application server (when set), stream
      * threads, exactly-once v2, explicit naming of internal resources enforced, a 100 ms commit
-     * interval; then every Kafka pass-through of {@code config}, last, so it may override these.
+     * interval, RocksDB's memory shared and bounded ({@link BoundedRocksDbMemory}); then every Kafka pass-through of {@code config}, last, so it may override these.
      */
     public static Properties properties(LedgerstreamConfig config) {
         Properties properties = new Properties();
@@ -36,6 +37,8 @@ public final class StreamsSettings {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
+        properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        properties.put(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
         // transactions.raw is read as bytes and dead-lettered by the topology itself; this covers the
         // side inputs (settings, corrections, FX rates): a poison record there is logged and skipped
         // rather than stopping the stream thread.

@@ -1,8 +1,10 @@
 package io.ledgerstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerstream.config.LedgerstreamConfig;
+import io.ledgerstream.topology.store.BoundedRocksDbMemory;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +33,18 @@ class StreamsSettingsTest {
                 .doesNotContainKeys(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
         assertThat(new StreamsConfig(properties).getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG))
                 .isTrue();
+    }
+
+    @Test
+    void shouldBoundRocksDbsMemoryByTheConfiguredBudget() {
+        Properties properties = StreamsSettings.properties(LedgerstreamConfig.load(Map.of("LEDGERSTREAM_ROCKSDB_MEMORY_MB", "64")));
+
+        assertThat(properties).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName())
+                .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(64L * 1024 * 1024));
+        assertThat(StreamsSettings.properties(LedgerstreamConfig.load(Map.of())))
+                .as("the default").containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(256L * 1024 * 1024));
+        assertThatThrownBy(() -> StreamsSettings.properties(LedgerstreamConfig.load(Map.of("LEDGERSTREAM_ROCKSDB_MEMORY_MB", "8"))))
+                .hasMessageContaining("LEDGERSTREAM_ROCKSDB_MEMORY_MB").hasMessageContaining("at least 16");
     }
 
     @Test
