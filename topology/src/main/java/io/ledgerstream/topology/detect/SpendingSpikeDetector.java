@@ -58,7 +58,12 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
         if (Categories.isMoneyIn(category) || category == Category.UNCATEGORIZED) {
             return;
         }
-        List<BigDecimal> earlier = new ArrayList<>();
+        BigDecimal before = MonthlySummaries.spent(change.before(), category);
+        BigDecimal after = MonthlySummaries.spent(change.after(), category);
+        if (after.compareTo(before) <= 0) {
+            return; // spending that did not grow crosses no mark
+        }
+        List<BigDecimal> earlier = new ArrayList<>(MONTHS);
         for (int back = 1; back <= MONTHS; back++) {
             MonthlySummary summary = ValueAndTimestamp.getValueOrNull(summaries.get(
                     StoreNames.summaryKey(transaction.getUserId(), change.month().minusMonths(back))));
@@ -72,13 +77,13 @@ public final class SpendingSpikeDetector implements FixedKeyProcessor<String, Mo
             return;
         }
         BigDecimal average = total.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_EVEN);
+        BigDecimal floor = average.multiply(BigDecimal.valueOf(MULTIPLE)).max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
+        if (after.compareTo(floor) < 0) {
+            return; // below two of the three parts of the mark: the spread's square root is not needed
+        }
         BigDecimal variance = earlier.stream().map(spent -> spent.subtract(average).pow(2))
                 .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(months - 1), PRECISION);
-        BigDecimal mark = average.multiply(BigDecimal.valueOf(MULTIPLE))
-                .max(average.add(variance.sqrt(PRECISION).multiply(BigDecimal.valueOf(3))))
-                .max(average.add(BigDecimal.valueOf(MIN_EXCESS)));
-        BigDecimal before = MonthlySummaries.spent(change.before(), category);
-        BigDecimal after = MonthlySummaries.spent(change.after(), category);
+        BigDecimal mark = floor.max(average.add(variance.sqrt(PRECISION).multiply(BigDecimal.valueOf(3))));
         if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {
             context.forward(record.withValue(alert(record, change, average, after, months)));
         }
