@@ -31,8 +31,14 @@ public final class KafkaBroker extends ChildService {
             "-Djava.awt.headless=true",
             "-Dlogback.configurationFile=" + LauncherJar.BROKER_LOGGING);
 
-    private KafkaBroker(final ChildProcess process, final int port, final Path logFile) {
+    private final Path dataDir;
+    private final int controllerPort;
+
+    private KafkaBroker(final ChildProcess process, final Path dataDir, final int port, final int controllerPort,
+            final Path logFile) {
         super(process, port, logFile);
+        this.dataDir = dataDir;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -59,7 +65,18 @@ public final class KafkaBroker extends ChildService {
                 ChildJvm.of("kafka", JVM_OPTIONS, ChildJvm.ownJars(), KafkaServerMain.class.getName(),
                         List.of(configFile.toString(), logDir.toString(), Uuid.randomUuid().toString())),
                 dataDir, logFile);
-        return awaitStarted(new KafkaBroker(process, port, logFile), startedAt);
+        return awaitStarted(new KafkaBroker(process, dataDir, port, controllerPort, logFile), startedAt);
+    }
+
+    /**
+     * Stops this broker gracefully and starts it again on the same ports and data, as an operator
+     * restarting it would; clients reconnect to the same address.
+     *
+     * @return the running broker
+     */
+    KafkaBroker restart() {
+        close();
+        return start(dataDir, port(), controllerPort);
     }
 
     /** The {@code bootstrap.servers} value for clients: {@code 127.0.0.1:<port>}. */

@@ -26,7 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     private final Path dataDir;
-    private final KafkaBroker broker;
+    private KafkaBroker broker;
     private final SchemaRegistry registry;
 
     LocalStack(final Path dataDir, final KafkaBroker broker, final SchemaRegistry registry) {
@@ -44,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The {@code bootstrap.servers} value for Kafka clients, {@code 127.0.0.1:<port>}. */
-    public String bootstrapServers() {
+    public synchronized String bootstrapServers() {
         return broker.bootstrapServers();
     }
 
@@ -58,9 +58,17 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Restarts the broker: stops it gracefully and starts it again on the same ports and data (its
+     * log, topics, offsets and transactions kept). For fault tests; the registry keeps running.
+     */
+    public synchronized void restartBroker() {
+        broker = broker.restart();
+    }
+
     /** Stops the registry and the broker, gracefully. */
     @Override
-    public void close() {
+    public synchronized void close() {
         final long stoppingAt = System.nanoTime();
         try {
             registry.close();

@@ -105,6 +105,29 @@ class LocalStackTest {
     }
 
     @Test
+    void shouldRestartTheBrokerOnItsPortAndDataWhileAProducerWaits() throws Exception {
+        final List<String> before = IntStream.range(0, RECORDS).mapToObj(i -> "before-" + i).toList();
+        try (LocalStack stack = LocalStack.builder(dataDir).ephemeralPorts().start()) {
+            try (Admin admin = admin(stack)) {
+                TopicProvisioner.ensureTopics(admin, List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)), TIMEOUT);
+            }
+            final String address = stack.bootstrapServers();
+            produce(stack, before);
+
+            stack.restartBroker();
+
+            // Then: the same address, the records written before it, and room for more
+            assertThat(stack.bootstrapServers()).isEqualTo(address);
+            final List<String> after = IntStream.range(0, RECORDS).mapToObj(i -> "after-" + i).toList();
+            produce(stack, after);
+            assertThat(consumeAll(stack, "after-restart")).as("records from before and after the restart")
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(before.stream(), after.stream()).toList());
+            assertThat(Files.readString(stack.dataDir().resolve("logs").resolve("kafka.log")))
+                    .as("the broker's log: started twice").containsPattern("(?s)Kafka Server started.*Kafka Server started");
+        }
+    }
+
+    @Test
     void shouldNameTheTakenPortWhenAFixedPortIsInUse() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
