@@ -71,9 +71,18 @@ final class Scenarios {
 
     /** Writes each user's statement file and imports it with {@code import FILE --user U}. */
     static List<CliResult> importAll(LedgerstreamConfig config, StatementScenario scenario, Path dir) throws IOException {
+        return importStatements(config, scenario.fileLinesByUser, dir, "");
+    }
+
+    /**
+     * Writes each user's lines as {@code <user><suffix>.jsonl} and imports it with
+     * {@code import FILE --user U}.
+     */
+    static List<CliResult> importStatements(LedgerstreamConfig config, Map<String, List<String>> linesByUser, Path dir,
+                                            String suffix) throws IOException {
         List<CliResult> results = new ArrayList<>();
-        for (var entry : scenario.fileLinesByUser.entrySet()) {
-            Path file = dir.resolve(entry.getKey() + ".jsonl");
+        for (var entry : linesByUser.entrySet()) {
+            Path file = dir.resolve(entry.getKey() + suffix + ".jsonl");
             Files.write(file, entry.getValue());
             results.add(cli(config, "import", file.toString(), "--user", entry.getKey()));
         }

@@ -53,9 +53,11 @@ final class StatementScenario {
     final List<Integer> badLineNumbers = new ArrayList<>();
     final List<String> users;
     final Line largePurchase;
+    private final YearMonth firstMonth;
 
     StatementScenario(long seed, int users, int transactionsPerUser, YearMonth firstMonth, int months) {
         Random random = new Random(seed);
+        this.firstMonth = firstMonth;
         this.users = new ArrayList<>();
         List<Line> written = new ArrayList<>();
         for (int u = 1; u <= users; u++) {
@@ -149,6 +151,25 @@ final class StatementScenario {
         } else {
             finalVersions.put(line.userId() + "|" + line.transactionId(), line);
         }
+    }
+
+    /**
+     * Adds {@code perUser} cinema tickets per user, early in the first month, as a second statement
+     * of each user's, which the ground truth then includes: user → the lines of that statement.
+     */
+    Map<String, List<String>> addLaterStatements(int perUser) {
+        Map<String, List<String>> later = new LinkedHashMap<>();
+        for (String userId : users) {
+            List<String> lines = fileLinesByUser.get(userId);
+            int from = lines.size();
+            for (int i = 0; i < perUser; i++) {
+                append(new Line(userId, userId + "-later-" + i, firstMonth.atDay(2 + i % 20),
+                        new BigDecimal("-" + (12 + i) + ".40"), "EUR", "CARD 4929123456781234 ODEON CINEMA 77",
+                        "Odeon Cinema", "7832", false));
+            }
+            later.put(userId, List.copyOf(lines.subList(from, lines.size())));
+        }
+        return later;
     }
 
     private void badLine(String text) {

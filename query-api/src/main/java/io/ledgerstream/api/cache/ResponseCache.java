@@ -58,9 +58,13 @@ import redis.clients.jedis.params.SetParams;
  * soon as its task has processed it.) Redis' client-side caching (CLIENT TRACKING) would do the same
  * for plain GETs, but Jedis supports it only on Redis 7.4 and later, and the lookup is a script.
  *
- * <p>Without Redis every lookup misses and nothing is filled: the API serves uncached. If Redis
- * cannot be told of a commit, this instance changes the epoch as soon as it reaches Redis again;
- * until then another instance could serve an entry older than that commit, for at most
+ * <p>Without Redis every lookup misses and nothing is filled: the API serves uncached. While Redis
+ * is away, commits cannot change their users' versions, so the entries Redis still holds when it
+ * comes back may be older than the state: an instance that found Redis gone therefore makes a new
+ * epoch before it reads any entry again ({@link SharedRedis#outages}), and one that could not tell
+ * Redis of a commit does so at its next commit as well. What is left: an instance that never noticed
+ * the outage (Redis unreachable from some instances only) could serve an entry older than a commit
+ * another instance could not announce, until that instance reaches Redis again, for at most
  * {@link #ENTRY_TTL}.
  */
 public final class ResponseCache implements CommittedChanges, AutoCloseable {
@@ -103,6 +107,8 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
     private final String prefix;
     private final String changesChannel;
     private final AtomicBoolean epochOwed = new AtomicBoolean();
+    /** The outages of Redis ({@link SharedRedis#outages}) this instance has made a new epoch after. */
+    private final AtomicLong outagesSettled = new AtomicLong();
     // true only between the confirmation of a subscription to the announcements and its loss
     private volatile boolean hearingChanges;
     private volatile boolean closed;
@@ -340,6 +346,10 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
                 return Optional.of(new Lookup(userId, request, null, null, known, null));
             }
         }
+        if (!outagesSettled()) {
+            unavailable.increment();
+            return Optional.empty();
+        }
         Optional<Lookup> lookup = redis.call(client -> {
             List<?> reply = (List<?>) LOOKUP.run(client, List.of(epochKey(), versionKey(userId)),
                     List.of(newToken(), newToken(), Long.toString(VERSION_TTL.toMillis()),
@@ -395,7 +405,28 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
     @Override
     public void reopened(String storeName) {
         localVersions.invalidateAll();
-        boolean told = redis.call(client -> {
+        epochOwed.set(!newEpoch());
+    }
+
+    /**
+     * Whether every outage of Redis this instance saw has been followed by a new epoch, making one now
+     * if needed: entries filled before an outage may be older than commits made during it.
+     */
+    private boolean outagesSettled() {
+        long seen = redis.outages();
+        if (outagesSettled.get() == seen) {
+            return true;
+        }
+        boolean told = newEpoch();
+        if (told) {
+            outagesSettled.set(seen);
+        }
+        return told;
+    }
+
+    /** A new epoch, announced: every entry so far is unreachable. Whether Redis was told. */
+    private boolean newEpoch() {
+        return redis.call(client -> {
             try (AbstractPipeline pipeline = client.pipelined()) {
                 pipeline.set(epochKey(), newToken());
                 pipeline.publish(changesChannel, ALL_USERS);
@@ -403,7 +434,6 @@ public final class ResponseCache implements CommittedChanges, AutoCloseable {
             }
             return true;
         }).isPresent();
-        epochOwed.set(!told);
     }
 
     private String epochKey() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class SharedRedis implements AutoCloseable {
     // read on every call without a lock; written only when Redis goes down or comes back
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean down;
+    private final AtomicLong outages = new AtomicLong();
 
     private SharedRedis(RedisClient redis, String where, Clock clock) {
         this.redis = redis;
@@ -109,6 +111,14 @@ public final class SharedRedis implements AutoCloseable {
         return redis != null;
     }
 
+    /**
+     * How many times a call has found Redis gone since this client was made: after each, what this
+     * instance holds in Redis may be older than changes it (or another instance) could not write.
+     */
+    public long outages() {
+        return outages.get();
+    }
+
     /** Whether the last call reached Redis (false without Redis). */
     public boolean available() {
         return redis != null && !down;
@@ -122,6 +132,7 @@ public final class SharedRedis implements AutoCloseable {
         pausedUntil = clock.instant().plusSeconds(PAUSE_SECONDS);
         if (!down) {
             down = true;
+            outages.incrementAndGet();
             log.warn("Redis at {} is unavailable ({}): serving without the shared cache, with per-instance limits,"
                     + " trying again every {} s", where, e.getMessage(), PAUSE_SECONDS);
         }

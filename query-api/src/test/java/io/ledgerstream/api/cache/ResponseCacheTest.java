@@ -91,6 +91,26 @@ class ResponseCacheTest {
     }
 
     @Test
+    @DisplayName("an instance that saw Redis go away reads no entry from before, though no commit has told it why")
+    void shouldReadNoEntryFromBeforeAnOutageItSaw() {
+        try (RedisProcess own = RedisProcess.start();
+             SharedRedis otherRedis = SharedRedis.connect(own.url(), Duration.ofMillis(200))) {
+            ResponseCache other = new ResponseCache(otherRedis, prefix, new SimpleMeterRegistry());
+            fill(other, "ann", "months", "[\"before the outage\"]");
+            assertThat(body(other, "ann", "months")).contains("[\"before the outage\"]");
+
+            // Redis unreachable, keeping what it holds; meanwhile an owner may commit changes to ann that
+            // it cannot write there (a frozen server would still take them from the socket, so none is made)
+            own.pause();
+            assertThat(other.lookup("ann", "months")).as("Redis away").isEmpty();
+            own.resume();
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> other.lookup("ann", "months").isPresent());
+            assertThat(body(other, "ann", "months")).as("the entry from before the outage").isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("without Redis nothing is cached; a commit Redis missed changes the epoch once it is back")
     void shouldServeUncachedWithoutRedisAndCatchUpOnAMissedCommit() {
         try (RedisProcess own = RedisProcess.start();

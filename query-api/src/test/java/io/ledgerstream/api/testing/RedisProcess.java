@@ -54,6 +54,32 @@ public final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not listen on " + port + " within 10 s");
     }
 
+    /**
+     * Freezes it (SIGSTOP), as a network partition would look: connections hang and time out, and
+     * what it holds is still there after {@link #resume()}.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #pause() frozen} server run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Kills it: from now on connections are refused. */
     public void stop() {
         process.destroyForcibly();
