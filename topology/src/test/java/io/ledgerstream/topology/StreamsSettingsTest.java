@@ -30,6 +30,7 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
                 .containsEntry("ensure.explicit.internal.resource.naming", "true")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+                .containsEntry("session.timeout.ms", "10000")
                 .doesNotContainKeys(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
         assertThat(new StreamsConfig(properties).getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG))
                 .isTrue();
@@ -57,9 +58,11 @@ class StreamsSettingsTest {
     @Test
     void shouldLetPassThroughPropertiesOverrideTheDefaults() {
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
-                "LEDGERSTREAM_KAFKA_COMMIT_INTERVAL_MS", "1000", "LEDGERSTREAM_KAFKA_SECURITY_PROTOCOL", "SSL"));
+                "LEDGERSTREAM_KAFKA_COMMIT_INTERVAL_MS", "1000", "LEDGERSTREAM_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "LEDGERSTREAM_KAFKA_SESSION_TIMEOUT_MS", "20000"));
 
         assertThat(StreamsSettings.properties(config)).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000")
+                .containsEntry("session.timeout.ms", "20000")
                 .containsEntry("security.protocol", "SSL");
     }
 }
