@@ -12,6 +12,7 @@ import io.ledgerstream.api.query.UserStateReader;
 import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.schemas.avro.MonthlySummary;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -38,8 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreeInstanceTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    /** The killed instance is noticed after this; long enough to look at its users meanwhile. */
-    private static final String KILLED_SESSION_TIMEOUT_MS = "20000";
+    /**
+     * The killed instance is noticed after this, the default; long enough to look at its users
+     * meanwhile (a second or two).
+     */
+    private static final String KILLED_SESSION_TIMEOUT_MS = Integer.toString(StreamsSettings.SESSION_TIMEOUT_MS);
 
     @TempDir
     Path dir;
