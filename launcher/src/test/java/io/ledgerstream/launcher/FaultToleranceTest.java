@@ -144,9 +144,8 @@ class FaultToleranceTest {
     void shouldWaitForTheRegistryRatherThanRejectGoodRecords() throws Exception {
         LedgerstreamConfig direct = TestStack.config("faults-registry", dir.resolve("state"));
         URI registry = URI.create(direct.schemaRegistryUrl());
-        try (FaultyProxy proxy = FaultyProxy.to(registry.getHost(), registry.getPort())) {
-            LedgerstreamConfig config = direct.with(Key.SCHEMA_REGISTRY_URL,
-                    "http://127.0.0.1:" + proxy.port() + registry.getRawPath());
+        try (FaultyProxy proxy = FaultyProxy.to(registry)) {
+            LedgerstreamConfig config = direct.with(Key.SCHEMA_REGISTRY_URL, proxy.address(registry));
             Pipeline pipeline = Pipeline.provision(config);
             StatementScenario scenario = importScenario(config, new StatementScenario(41, 6, 600, YearMonth.of(2026, 1), 3));
             long total = lag(config, pipeline.catalog());
@@ -179,8 +178,8 @@ class FaultToleranceTest {
     void shouldAnswerRightWithoutRedisAndNothingStaleOnceItIsBack() throws Exception {
         LedgerstreamConfig direct = TestStack.config("faults-redis", dir.resolve("unused"));
         URI redis = URI.create(direct.redisUrl());
-        try (FaultyProxy proxy = FaultyProxy.to(redis.getHost(), redis.getPort())) {
-            LedgerstreamConfig config = direct.with(Key.REDIS_URL, "redis://127.0.0.1:" + proxy.port());
+        try (FaultyProxy proxy = FaultyProxy.to(redis)) {
+            LedgerstreamConfig config = direct.with(Key.REDIS_URL, proxy.address(redis));
             Pipeline pipeline = Pipeline.provision(config);
             StatementScenario scenario = importScenario(config, new StatementScenario(43, 6, 300, YearMonth.of(2026, 1), 2));
             Map<String, NavigableMap<YearMonth, GroundTruth.Summary>> before = GroundTruth.summaries(scenario, Scenarios.RATES);

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +46,14 @@ final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    /** The port clients connect to instead of the service's. */
-    int port() {
-        return server.getLocalPort();
+    /** A proxy to the service at {@code url} (its host and port). */
+    static FaultyProxy to(URI url) {
+        return to(url.getHost(), url.getPort());
+    }
+
+    /** {@code url} with this proxy's address instead of the service's: what clients are to use. */
+    String address(URI url) {
+        return url.getScheme() + "://127.0.0.1:" + server.getLocalPort() + url.getRawPath();
     }
 
     /** The service goes away: every open connection is closed, and every new one at once. */
