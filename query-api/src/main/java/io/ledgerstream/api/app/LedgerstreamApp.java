@@ -73,6 +73,7 @@ public final class LedgerstreamApp implements AutoCloseable {
     private KafkaStreamsMetrics streamsMetrics;
     private AlertTopicListener alertListener;
     private RateLimiter limits;
+    private OwnerRouting routing;
     private Javalin http;
     private boolean started;
     private boolean closed;
@@ -159,8 +160,8 @@ public final class LedgerstreamApp implements AutoCloseable {
         Gauge.builder("ledgerstream.api.live.listeners", liveAlerts, LiveAlerts::listeners)
                 .description("Browsers listening for live alerts on this instance").register(meters);
         alertListener = new AlertTopicListener(config, catalog, liveAlerts).start();
-        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator),
-                routing(locator, auth.tokens().forwardingMark()), publisher, streams::state, Clock.systemUTC(), auth,
+        routing = routing(locator, auth.tokens().forwardingMark());
+        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator), routing, publisher, streams::state, Clock.systemUTC(), auth,
                 cache, limits, meters, liveAlerts));
         // the API first, so /health and /ready answer while Streams restores its state
         http.start(config.httpHost(), config.httpPort());
@@ -257,6 +258,9 @@ public final class LedgerstreamApp implements AutoCloseable {
         closed = true;
         if (http != null) {
             http.stop();
+        }
+        if (routing != null) {
+            routing.close();
         }
         if (alertListener != null) {
             alertListener.close();

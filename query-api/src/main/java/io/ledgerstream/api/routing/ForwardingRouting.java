@@ -5,15 +5,31 @@ import io.ledgerstream.api.query.KeyLocation;
 import io.ledgerstream.api.query.KeyLocator;
 import io.ledgerstream.api.query.StateNotQueryableException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * other standby that responds. Otherwise 503 with {@code Retry-After}. A forwarded request is
  * answered here or refused, never forwarded again, so two instances with different views of the
  * assignment during a rebalance cannot bounce a request between them.
+ *
+ * <p>Forwards go through Apache HttpClient's classic, blocking client over a pool of kept-alive
+ * connections: the request is written and its answer read on the thread that serves the caller.
+ * The JDK's {@code java.net.http.HttpClient}, used before, hands each exchange through
+ * {@code CompletableFuture}s between the caller, its executor and its selector thread; under load
+ * those hand-offs cost more than the rest of a forwarded request (see docs/benchmarks.md, "Forwarded
+ * requests"). The client retries nothing but a request whose kept-alive connection the owner closed
+ * before answering (once, and only for idempotent methods); an owner's 503 reaches the caller as is.
  */
 public final class ForwardingRouting implements OwnerRouting {
 
@@ -40,10 +64,16 @@ public final class ForwardingRouting implements OwnerRouting {
     private static final List<String> RELAYED_ANSWER_HEADERS = List.of("Retry-After", STALE_HEADER, "X-Cache",
             "WWW-Authenticate");
 
+    /**
+     * Connections kept to each other instance: as many requests as this can be forwarded to one
+     * owner at once; more wait for a connection (up to the timeout). Jetty serves requests on up to
+     * 200 threads by default.
+     */
+    static final int CONNECTIONS_PER_OWNER = 200;
+
     private final KeyLocator locator;
     private final HostInfo self;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final CloseableHttpClient client;
     private final byte[] forwardingMark;
 
     /**
@@ -51,15 +81,47 @@ public final class ForwardingRouting implements OwnerRouting {
      *                       each other ({@link io.ledgerstream.api.auth.TokenService#forwardingMark()})
      */
     public ForwardingRouting(KeyLocator locator, HostInfo self, Duration timeout, String forwardingMark) {
-        this(locator, self, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout, forwardingMark);
-    }
-
-    ForwardingRouting(KeyLocator locator, HostInfo self, HttpClient client, Duration timeout, String forwardingMark) {
         this.locator = locator;
         this.self = self;
-        this.client = client;
-        this.timeout = timeout;
+        this.client = client(Timeout.of(timeout));
         this.forwardingMark = forwardingMark.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A client that relays, and does nothing else of its own: no redirects, cookies, decompression. */
+    private static CloseableHttpClient client(Timeout timeout) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(CONNECTIONS_PER_OWNER)
+                        .setMaxConnTotal(4 * CONNECTIONS_PER_OWNER)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .build())
+                // once, at once, for an I/O failure of an idempotent request other than these; never
+                // for a status code (the default would retry a 503 after its Retry-After)
+                .setRetryStrategy(new DefaultHttpRequestRetryStrategy(1, TimeValue.ZERO_MILLISECONDS,
+                        List.of(InterruptedIOException.class, UnknownHostException.class, ConnectException.class,
+                                NoRouteToHostException.class, SSLException.class), List.<Integer>of()) { })
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.warn("closing the forwarding client: {}", e.toString());
+        }
     }
 
     @Override
@@ -115,9 +177,6 @@ public final class ForwardingRouting implements OwnerRouting {
                 if (standbyHere) {
                     return answeredByStandbyHere(ctx); // the active host is unreachable and a standby is here
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StateNotQueryableException("interrupted while forwarding to " + host, e);
             }
         }
         String standbys = !staleAllowed && !location.standbyHosts().isEmpty()
@@ -131,28 +190,39 @@ public final class ForwardingRouting implements OwnerRouting {
         return false;
     }
 
-    private void relay(Context ctx, HostInfo host) throws IOException, InterruptedException {
+    private void relay(Context ctx, HostInfo host) throws IOException {
         String query = ctx.queryString();
         URI target = URI.create("http://" + host.host() + ":" + host.port() + ctx.req().getRequestURI()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .timeout(timeout)
-                .header(FORWARDED_HEADER, new String(forwardingMark, StandardCharsets.UTF_8))
-                .header("Accept", "application/json")
-                .method(ctx.method().name(), ctx.bodyAsBytes().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()));
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(ctx.method().name())
+                .setUri(target)
+                .addHeader(FORWARDED_HEADER, new String(forwardingMark, StandardCharsets.UTF_8))
+                .addHeader(HttpHeaders.ACCEPT, "application/json");
         for (String header : RELAYED_HEADERS) {
             String value = ctx.header(header);
             if (value != null) {
-                request.header(header, value);
+                request.addHeader(header, value);
             }
         }
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        ctx.status(response.statusCode());
-        response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        for (String header : RELAYED_ANSWER_HEADERS) {
-            response.headers().firstValue(header).ifPresent(value -> ctx.header(header, value));
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > 0) {
+            request.setEntity(new ByteArrayEntity(body, null)); // its Content-Type is relayed above
         }
-        ctx.result(response.body());
+        ClassicHttpRequest forwarded = request.build();
+        client.execute(forwarded, response -> {
+            ctx.status(response.getCode());
+            Header contentType = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
+            if (contentType != null) {
+                ctx.contentType(contentType.getValue());
+            }
+            for (String name : RELAYED_ANSWER_HEADERS) {
+                Header header = response.getFirstHeader(name);
+                if (header != null) {
+                    ctx.header(name, header.getValue());
+                }
+            }
+            ctx.result(response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()));
+            return null;
+        });
     }
 }

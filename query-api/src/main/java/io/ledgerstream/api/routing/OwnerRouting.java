@@ -7,7 +7,7 @@ import io.ledgerstream.api.query.UserStateReader;
  * Decides whether a read about a user is answered here or by the instance that owns the user's
  * partition, and in the second case relays the owner's answer.
  */
-public interface OwnerRouting {
+public interface OwnerRouting extends AutoCloseable {
 
     /** Marks a request one instance forwarded to another, so it is never forwarded again. */
     String FORWARDED_HEADER = "X-Ledgerstream-Forwarded";
@@ -70,5 +70,10 @@ public interface OwnerRouting {
                 return true;
             }
         };
+    }
+
+    /** Lets go of what forwarding holds (connections kept to other instances). */
+    @Override
+    default void close() {
     }
 }

@@ -15,9 +15,14 @@ import io.ledgerstream.api.testing.FakeUserStateReader;
 import io.ledgerstream.api.testing.RecordingPublisher;
 import io.ledgerstream.api.testing.TestApi;
 import io.ledgerstream.topology.StoreNames;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,6 +138,115 @@ class ForwardingRoutingTest {
                             .isEqualTo("no-cache");
                     assertThat(locatedStores).containsExactly(StoreNames.TRANSACTIONS_BY_DATE);
                 }));
+    }
+
+    @Test
+    void shouldRelayABodyWithItsContentTypeAndTheOwnersStatus() {
+        Javalin echo = Javalin.create(config -> config.routes.post("/api/v1/auth/login",
+                ctx -> ctx.status(201).header("X-Cache", "miss").json(Map.of(
+                        "body", ctx.body(),
+                        "contentType", String.valueOf(ctx.contentType()),
+                        "method", ctx.method().name()))));
+        JavalinTest.test(echo, (echoServer, echoClient) -> JavalinTest.test(
+                thisInstance(activeOn(hostOf(echoServer))), (server, client) -> {
+                    String body = "{\"userId\":\"alice\",\"password\":\"correct horse battery\"}";
+                    Response response = client.post("/api/v1/auth/login", body); // sent as application/json
+
+                    assertThat(response.code()).isEqualTo(201);
+                    assertThat(response.headers().get("X-Cache")).containsExactly("miss");
+                    assertThat(json(response).get("method").asText()).isEqualTo("POST");
+                    assertThat(json(response).get("body").asText()).isEqualTo(body);
+                    assertThat(json(response).get("contentType").asText()).startsWith("application/json");
+                    assertThat(locatedStores).containsExactly(StoreNames.USER_ACCOUNTS);
+                }));
+    }
+
+    @Test
+    void shouldAskTheOwnerOnceWhenItAnswersUnavailable() {
+        AtomicInteger asked = new AtomicInteger();
+        Javalin restoring = Javalin.create(config -> config.routes.get("/api/v1/users/{userId}/summary", ctx -> {
+            asked.incrementAndGet();
+            ctx.status(503).header("Retry-After", "1").json(Map.of("error", "unavailable"));
+        }));
+        JavalinTest.test(restoring, (ownerServer, ownerClient) -> JavalinTest.test(
+                thisInstance(activeOn(hostOf(ownerServer))), (server, client) -> {
+                    Response response = get(client, SUMMARY);
+
+                    assertThat(response.code()).isEqualTo(503);
+                    assertThat(response.headers().get("Retry-After")).containsExactly("1");
+                    assertThat(asked).as("the caller decides when to ask again").hasValue(1);
+                }));
+    }
+
+    @Test
+    void shouldAskAgainOnANewConnectionWhenTheOwnerClosedAKeptAliveOne() throws Exception {
+        try (OneAnswerPerConnection owner = new OneAnswerPerConnection(
+                "{\"userId\":\"alice\",\"month\":\"2026-02\"}")) {
+            JavalinTest.test(thisInstance(activeOn(owner.host())), (server, client) -> {
+                Response first = get(client, SUMMARY);
+                owner.awaitClosed(1);
+                Response second = get(client, SUMMARY);
+
+                assertThat(first.code()).isEqualTo(200);
+                assertThat(second.code()).as("not a 503 for a connection the owner had closed").isEqualTo(200);
+                assertThat(json(second).get("month").asText()).isEqualTo("2026-02");
+                assertThat(owner.connections()).as("the second request on a new connection").isEqualTo(2);
+            });
+        }
+    }
+
+    /**
+     * An owner that answers one request per connection and then closes it without saying so (no
+     * {@code Connection: close}), as a server whose idle timeout ran out does, so the client's kept-alive
+     * connection is dead when it is next used.
+     */
+    private static final class OneAnswerPerConnection implements AutoCloseable {
+
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final AtomicInteger connections = new AtomicInteger();
+        private final AtomicInteger closed = new AtomicInteger();
+        private final Thread acceptor;
+
+        OneAnswerPerConnection(String json) throws IOException {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            acceptor = Thread.ofPlatform().daemon().start(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        connections.incrementAndGet();
+                        BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            // the request's head; a GET has no body
+                        }
+                        OutputStream out = connection.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException e) {
+                        // closed
+                    }
+                    closed.incrementAndGet();
+                }
+            });
+        }
+
+        HostInfo host() {
+            return new HostInfo("127.0.0.1", socket.getLocalPort());
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        void awaitClosed(int count) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() >= count);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Test
