@@ -80,6 +80,8 @@ final class AlertLatency {
     private final Duration warmUp;
     private final List<ProducerRecord<String, byte[]>> warmUpLoad;
     private String threadTime = "";
+    private String passThroughCommits = "";
+    private String topologyCommits = "";
 
     private AlertLatency(LedgerstreamConfig config, Pipeline pipeline, int rate, Duration warmUp,
                          List<ProducerRecord<String, byte[]>> warmUpLoad) {
@@ -116,8 +118,10 @@ final class AlertLatency {
             out.flush();
             Run passThrough = bench.passThrough(raw);
             print(out, passThrough);
+            out.printf("  %s%n", bench.passThroughCommits);
             Run topology = bench.topology(raw, population, forest);
             print(out, topology);
+            out.printf("  %s%n", bench.topologyCommits);
             out.printf("  stream thread's time (share of the last 30 s, Kafka Streams metrics): %s%n", bench.threadTime);
             out.printf(Locale.ROOT, "alert p99 / pass-through p99: %.2f (goal at most 1.3)%n",
                     (double) topology.percentile(0.99) / Math.max(1, passThrough.percentile(0.99)));
@@ -163,7 +167,10 @@ final class AlertLatency {
             run("warm-up", warm, PASS_THROUGH_OUT, warm.size());
             List<ProducerRecord<String, byte[]>> copies = raw.stream()
                     .map(r -> new ProducerRecord<>(PASS_THROUGH_IN, r.key(), r.value())).toList();
-            return run("exactly-once pass-through", copies, PASS_THROUGH_OUT, copies.size());
+            Commits before = Commits.of(streams);
+            Run run = run("exactly-once pass-through", copies, PASS_THROUGH_OUT, copies.size());
+            passThroughCommits = Commits.of(streams).since(before).describe(streams);
+            return run;
         }
     }
 
@@ -180,7 +187,9 @@ final class AlertLatency {
             app.start();
             awaitRunning(app.streams());
             run("warm-up", warmUpLoad, pipeline.catalog().alerts().name(), -1);
+            Commits before = Commits.of(app.streams());
             Run run = run("topology, raw to alert", raw, pipeline.catalog().alerts().name(), -1);
+            topologyCommits = Commits.of(app.streams()).since(before).describe(app.streams());
             threadTime = threadTime(app.streams());
             return run;
         }
@@ -276,6 +285,46 @@ final class AlertLatency {
                             ratio.replace("-ratio", ""), ((Number) metric.metricValue()).doubleValue())));
         }
         return shares.toString().strip();
+    }
+
+    /**
+     * The commits of a stream thread and the time its producer spent in each part of them, in total
+     * (Kafka's cumulative producer metrics), so a run's commits can be told apart: the flush waits for
+     * the broker to take every record sent since the last commit (Kafka Streams flushes once per task),
+     * then the consumed offsets are sent and the transaction is ended; what else a commit takes is the
+     * tasks' own work before those (caches and held store writes written down).
+     */
+    private record Commits(double count, double flushNs, double offsetsNs, double endNs) {
+
+        static Commits of(KafkaStreams streams) {
+            return new Commits(total(streams, "stream-thread-metrics", "commit-total"),
+                    total(streams, "producer-metrics", "flush-time-ns-total"),
+                    total(streams, "producer-metrics", "txn-send-offsets-time-ns-total"),
+                    total(streams, "producer-metrics", "txn-commit-time-ns-total"));
+        }
+
+        Commits since(Commits before) {
+            return new Commits(count - before.count, flushNs - before.flushNs, offsetsNs - before.offsetsNs,
+                    endNs - before.endNs);
+        }
+
+        /** With the average commit's length: its share of the thread's time over its rate, both over the last 30 s. */
+        String describe(KafkaStreams streams) {
+            double perCommitMs = 1e-6 / Math.max(1, count);
+            double lastCommitMs = 1000 * total(streams, "stream-thread-metrics", "commit-ratio")
+                    / total(streams, "stream-thread-metrics", "commit-rate");
+            return String.format(Locale.ROOT, "commits: %,.0f in the run, %.1f ms each (the last 30 s); per commit"
+                            + " the producer's flush %.1f ms, sending the offsets %.1f ms, ending the transaction %.1f ms",
+                    count, lastCommitMs, flushNs * perCommitMs, offsetsNs * perCommitMs, endNs * perCommitMs);
+        }
+
+        private static double total(KafkaStreams streams, String group, String name) {
+            return streams.metrics().values().stream()
+                    .filter(metric -> metric.metricName().group().equals(group) && metric.metricName().name().equals(name))
+                    .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
+                    .filter(value -> !Double.isNaN(value))
+                    .sum();
+        }
     }
 
     private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
