@@ -308,19 +308,21 @@ final class AlertLatency {
                     endNs - before.endNs);
         }
 
-        /** With the average commit's length: its share of the thread's time over its rate, both over the last 30 s. */
+        /** With the average commit's length: the thread's commit share over its commit rate (the last 30 s). */
         String describe(KafkaStreams streams) {
-            double perCommitMs = 1e-6 / Math.max(1, count);
+            double msPerCommitAndNs = 1e-6 / Math.max(1, count);
             double lastCommitMs = 1000 * total(streams, "stream-thread-metrics", "commit-ratio")
                     / total(streams, "stream-thread-metrics", "commit-rate");
             return String.format(Locale.ROOT, "commits: %,.0f in the run, %.1f ms each (the last 30 s); per commit"
-                            + " the producer's flush %.1f ms, sending the offsets %.1f ms, ending the transaction %.1f ms",
-                    count, lastCommitMs, flushNs * perCommitMs, offsetsNs * perCommitMs, endNs * perCommitMs);
+                            + " the producer's flush %.1f ms, sending the offsets %.1f ms,"
+                            + " ending the transaction %.1f ms", count, lastCommitMs, flushNs * msPerCommitAndNs,
+                    offsetsNs * msPerCommitAndNs, endNs * msPerCommitAndNs);
         }
 
         private static double total(KafkaStreams streams, String group, String name) {
             return streams.metrics().values().stream()
-                    .filter(metric -> metric.metricName().group().equals(group) && metric.metricName().name().equals(name))
+                    .filter(metric -> metric.metricName().group().equals(group)
+                            && metric.metricName().name().equals(name))
                     .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
                     .filter(value -> !Double.isNaN(value))
                     .sum();

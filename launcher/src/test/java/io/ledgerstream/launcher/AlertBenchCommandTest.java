@@ -76,8 +76,8 @@ class AlertBenchCommandTest {
         assertThat(number(topology.group(2))).as("every alert, as in process")
                 .isEqualTo(number(inProcess.group(1)) - missedPayments);
         assertThat(printed).containsPattern("alert p99 / pass-through p99: \\d+\\.\\d{2}");
-        Matcher commits = Pattern.compile("commits: ([\\d,]+) in the run, [\\d.]+ ms each \\(the last 30 s\\); per commit"
-                + " the producer's flush [\\d.]+ ms, sending the offsets [\\d.]+ ms, ending the transaction [\\d.]+ ms")
+        Matcher commits = Pattern.compile("commits: ([\\d,]+) in the run, [\\d.]+ ms each \\(the last 30 s\\);"
+                + " per commit the producer's flush [\\d.]+ ms, sending the offsets [\\d.]+ ms, ending the transaction [\\d.]+ ms")
                 .matcher(printed);
         for (String run : List.of("pass-through", "topology")) {
             assertThat(commits.find()).as("the %s's commits in %s", run, printed).isTrue();

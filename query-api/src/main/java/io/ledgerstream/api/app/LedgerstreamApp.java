@@ -161,8 +161,8 @@ public final class LedgerstreamApp implements AutoCloseable {
                 .description("Browsers listening for live alerts on this instance").register(meters);
         alertListener = new AlertTopicListener(config, catalog, liveAlerts).start();
         routing = routing(locator, auth.tokens().forwardingMark());
-        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator), routing, publisher, streams::state, Clock.systemUTC(), auth,
-                cache, limits, meters, liveAlerts));
+        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator), routing, publisher,
+                streams::state, Clock.systemUTC(), auth, cache, limits, meters, liveAlerts));
         // the API first, so /health and /ready answer while Streams restores its state
         http.start(config.httpHost(), config.httpPort());
         log.info("Ledgerstream API on {} (application.server {}); starting Kafka Streams", apiUrl(),

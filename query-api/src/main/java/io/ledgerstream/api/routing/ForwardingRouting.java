@@ -92,7 +92,7 @@ public final class ForwardingRouting implements OwnerRouting {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(CONNECTIONS_PER_OWNER)
-                        .setMaxConnTotal(4 * CONNECTIONS_PER_OWNER)
+                        .setMaxConnTotal(4 * CONNECTIONS_PER_OWNER) // to four other instances at most at once
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)
