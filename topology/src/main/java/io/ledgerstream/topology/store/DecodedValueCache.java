@@ -35,8 +35,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * ({@link #flushCache}, in {@code StreamTask.prepareCommit}, before the producer's transaction
  * commits), flushes them for a checkpoint ({@link #flush}), or until the key falls out of the least
  * recently used bound; then the last write of each key goes down, encoded once, under the context it
- * was made in, so the changelog, RocksDB and the record cache get exactly what they would have got
- * from Streams' own cache: the last value of each key, in the same transaction. Scans from the
+ * was made in, so the layers below (the changelog and RocksDB; the topology builds these stores
+ * without Streams' record cache) get exactly what they would have got from Streams' own cache: the
+ * last value of each key, in the same transaction. Scans from the
  * stream thread write everything held down first. Interactive queries from other threads read
  * through to the layers below, so they see what was flushed, at most one commit interval old: what
  * the next commit makes visible. On close nothing held is written: a task closed without a commit
@@ -66,8 +67,11 @@ public final class DecodedValueCache<V>
     private static final Object ABSENT = new Object();
 
     private final Map<String, Object> values;
-    /** Keys written here and not yet below, in the order of their first write; each is in {@link #values}. */
-    private final Map<String, ProcessorRecordContext> held = new LinkedHashMap<>();
+    /**
+     * Writes made here and not yet below, by key, in the order of the keys' first writes; each value
+     * is also in {@link #values}, and kept here too so writing down need not look it up there.
+     */
+    private final Map<String, HeldWrite<V>> held = new LinkedHashMap<>();
     /** Streams' context of the task, when writes are held back; null when they go through at once. */
     private InternalProcessorContext<?, ?> task;
     /** The thread that last wrote: the task's stream thread. */
@@ -81,8 +85,9 @@ public final class DecodedValueCache<V>
                 if (size() <= maxEntries) {
                     return false;
                 }
-                if (held.containsKey(eldest.getKey())) {
-                    writeDown(eldest.getKey(), eldest.getValue(), held.remove(eldest.getKey()));
+                HeldWrite<V> write = held.remove(eldest.getKey());
+                if (write != null) {
+                    writeDown(eldest.getKey(), write);
                 }
                 return true;
             }
@@ -120,7 +125,7 @@ public final class DecodedValueCache<V>
             wrapped().put(key, value);
         } else {
             writer = Thread.currentThread();
-            held.put(key, task.recordContext()); // a key written again keeps its place
+            held.put(key, new HeldWrite<>(value, task.recordContext())); // a key written again keeps its place
         }
         values.put(key, value == null ? ABSENT : value);
     }
@@ -239,20 +244,18 @@ public final class DecodedValueCache<V>
             return;
         }
         try {
-            for (Map.Entry<String, ProcessorRecordContext> write : held.entrySet()) {
-                writeDown(write.getKey(), values.get(write.getKey()), write.getValue());
-            }
+            held.forEach(this::writeDown);
         } finally {
             held.clear();
         }
     }
 
-    /** Writes {@code value} of {@code key} to the layers below under the record context it was made in. */
-    private void writeDown(String key, Object value, ProcessorRecordContext made) {
+    /** Writes {@code write} of {@code key} to the layers below under the record context it was made in. */
+    private void writeDown(String key, HeldWrite<V> write) {
         ProcessorRecordContext current = task.recordContext();
-        task.setRecordContext(made);
+        task.setRecordContext(write.made());
         try {
-            wrapped().put(key, value == ABSENT ? null : cast(value));
+            wrapped().put(key, write.value());
         } finally {
             task.setRecordContext(current);
         }
@@ -291,6 +294,10 @@ public final class DecodedValueCache<V>
             case UNION -> same(model, schema.getTypes().get(model.resolveUnion(schema, a)), a, b);
             default -> a.equals(b);
         };
+    }
+
+    /** A value put ({@code null} for a delete) and the record context it was put in. */
+    private record HeldWrite<V>(ValueAndTimestamp<V> value, ProcessorRecordContext made) {
     }
 
     @SuppressWarnings("unchecked")
