@@ -76,11 +76,10 @@ public final class AnomalyDetector implements FixedKeyProcessor<String, Transact
         if (judged.isEmpty() || current.isEmpty()) {
             return;
         }
-        double[] features = judged.get().features();
-        if (!current.get().isAnomalous(features)) {
+        double score = current.get().score(judged.get().features());
+        if (score < current.get().threshold()) {
             return;
         }
-        double score = current.get().score(features);
         String message = AlertFormat.money(paid, payment.getBaseCurrency()) + " at " + AlertFormat.payee(payment)
                 + " is out of your usual pattern: " + String.join(", ", reasons(payment, paid, judged.get()))
                 + String.format(Locale.ROOT, " (anomaly score %.2f, model %s)", score, current.get().version());
