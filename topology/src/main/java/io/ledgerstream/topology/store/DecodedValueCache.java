@@ -1,6 +1,7 @@
 package io.ledgerstream.topology.store;
 
 import io.ledgerstream.schemas.serde.TrustedClasses;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * <p>It sits above Streams' own layers (metered, caching, change-logging, RocksDB). A put or delete
  * stays here, with the record context it was made in, until the task flushes its stores' caches
  * ({@link #flushCache}, in {@code StreamTask.prepareCommit}, before the producer's transaction
- * commits), flushes them for a checkpoint ({@link #flush}), or until the key falls out of the least
- * recently used bound; then the last write of each key goes down, encoded once, under the context it
+ * commits), flushes them for a checkpoint ({@link #flush}), until the key falls out of the least
+ * recently used bound, or until {@value #HOLD_MS} ms of the task's clock have passed since the key's
+ * first held write (the store's next put writes it down: a commit then has only its last few
+ * milliseconds of writes to write down, and records that arrive during a commit wait less); then the last write of each key goes down, encoded once, under the context it
  * was made in, so the layers below (the changelog and RocksDB; the topology builds these stores
  * without Streams' record cache) get exactly what they would have got from Streams' own cache: the
  * last value of each key, in the same transaction. Scans from the
@@ -62,6 +65,13 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  */
 public final class DecodedValueCache<V>
         extends PassThroughLayer<V> {
+
+    /**
+     * How long a key's writes are held after its first, in milliseconds of the task's clock: long
+     * enough that a busy user's summary is written down once for several transactions, short against
+     * the commit interval (100 ms).
+     */
+    static final long HOLD_MS = 20;
 
     /** Stands for a key the store does not hold. */
     private static final Object ABSENT = new Object();
@@ -125,9 +135,28 @@ public final class DecodedValueCache<V>
             wrapped().put(key, value);
         } else {
             writer = Thread.currentThread();
-            held.put(key, new HeldWrite<>(value, task.recordContext())); // a key written again keeps its place
+            long now = task.currentSystemTimeMs();
+            HeldWrite<V> earlier = held.get(key);
+            // a key written again keeps its place, and the time of its first write
+            held.put(key, new HeldWrite<>(value, task.recordContext(), earlier == null ? now : earlier.since()));
         }
         values.put(key, value == null ? ABSENT : value);
+        if (task != null) {
+            writeDownHeldSince(task.currentSystemTimeMs() - HOLD_MS);
+        }
+    }
+
+    /** Writes down the held writes whose keys were first written at or before {@code time}, oldest first. */
+    private void writeDownHeldSince(long time) {
+        Iterator<Map.Entry<String, HeldWrite<V>>> oldestFirst = held.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            Map.Entry<String, HeldWrite<V>> write = oldestFirst.next();
+            if (write.getValue().since() > time) {
+                return;
+            }
+            oldestFirst.remove();
+            writeDown(write.getKey(), write.getValue());
+        }
     }
 
     @Override
@@ -297,7 +326,7 @@ public final class DecodedValueCache<V>
     }
 
     /** A value put ({@code null} for a delete) and the record context it was put in. */
-    private record HeldWrite<V>(ValueAndTimestamp<V> value, ProcessorRecordContext made) {
+    private record HeldWrite<V>(ValueAndTimestamp<V> value, ProcessorRecordContext made, long since) {
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class DecodedValueCacheTest {
 
     private DecodedValueCache<String> store;
+    /** The task's context the store was opened with; its clock stands still unless a test moves it. */
+    private InternalProcessorContext<?, ?> task;
 
     @BeforeEach
     void open() {
@@ -41,7 +44,8 @@ class DecodedValueCacheTest {
                 Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String())
                         .withLoggingDisabled(), 2)
                 .build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        task = (InternalProcessorContext<?, ?>) new MockProcessorContext<>().getStateStoreContext();
+        store.init(task, store);
     }
 
     @AfterEach
@@ -169,6 +173,36 @@ class DecodedValueCacheTest {
         assertThat(store.wrapped().get("b").value()).isEqualTo("b");
         assertThat(store.get("a")).isSameAs(a);
         assertThat(store.get("b").value()).isEqualTo("b");
+    }
+
+    @Test
+    void shouldWriteAWriteDownOnceItsKeyWasFirstWrittenLongEnoughAgo() {
+        long hold = DecodedValueCache.HOLD_MS;
+        TimestampedKeyValueStore<String, String> below = store.wrapped();
+        putAt(0, "ann", "1");
+        putAt(hold / 2, "bob", "1");
+        putAt(hold - 1, "ann", "2"); // written again: still held since its first write
+
+        assertThat(store.held()).isEqualTo(2);
+        assertThat(below.get("ann")).isNull();
+
+        putAt(hold, "bob", "2"); // ann's first write is now a hold old: its last value goes down
+
+        assertThat(below.get("ann").value()).isEqualTo("2");
+        assertThat(below.get("bob")).isNull();
+        assertThat(store.held()).isOne();
+
+        putAt(hold / 2 + hold, "ann", "3"); // and so is bob's, held since hold / 2
+
+        assertThat(below.get("bob").value()).isEqualTo("2");
+        assertThat(below.get("ann").value()).as("ann's new write is held anew").isEqualTo("2");
+        assertThat(store.get("ann").value()).isEqualTo("3");
+        assertThat(store.held()).isOne();
+    }
+
+    private void putAt(long time, String key, String value) {
+        task.setSystemTimeMs(time);
+        store.put(key, ValueAndTimestamp.make(value, time));
     }
 
     @Test
