@@ -29,9 +29,12 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 
 /**
- * The topology's state stores: timestamped key-value, String keys, RocksDB, changelogged; those read
- * on every transaction keep their values decoded and hold their writes until the commit
- * ({@link DecodedValueCache}), the others are behind Streams' record cache.
+ * The topology's state stores: timestamped key-value, String keys, RocksDB, changelogged, without
+ * Streams' record cache. Those read on every transaction keep their values decoded and hold their
+ * writes for a while ({@link DecodedValueCache}); the others are written through at once: their keys
+ * (a transaction's date, an alert's id, a charge) are written about once, so a record cache would
+ * only move their encoding and changelog sends into the commit, which every record arriving during
+ * it waits for.
  */
 final class StateStores {
 
@@ -54,17 +57,17 @@ final class StateStores {
     static void addTo(StreamsBuilder builder, AvroSerdes serdes, CommittedChanges summaryChanges) {
         builder.addStateStore(decoded(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class),
                 DECODED_VERSIONS));
-        builder.addStateStore(cached(store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class)));
+        builder.addStateStore(store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class));
         builder.addStateStore(ChangeNotifyingStore.inFrontOf(
                 decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)), summaryChanges));
-        builder.addStateStore(cached(store(StoreNames.ALERTS, serdes, Alert.class)));
-        builder.addStateStore(cached(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class)));
+        builder.addStateStore(store(StoreNames.ALERTS, serdes, Alert.class));
+        builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
         builder.addStateStore(decoded(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class)));
         builder.addStateStore(decoded(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class)));
         builder.addStateStore(decoded(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class)));
         builder.addStateStore(decoded(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class)));
         builder.addStateStore(decoded(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class)));
-        builder.addStateStore(cached(store(StoreNames.USER_ACCOUNTS, serdes, UserAccount.class)));
+        builder.addStateStore(store(StoreNames.USER_ACCOUNTS, serdes, UserAccount.class));
     }
 
     /** How the global {@value StoreNames#FX_RATES} table is materialized. */
@@ -100,19 +103,13 @@ final class StateStores {
     }
 
     /**
-     * {@code store} with its values kept decoded and its writes held until the commit, without Streams'
-     * record cache beneath: the held writes are already one per key and commit, and a second cache
-     * would only copy them into its own sorted map before passing them on.
+     * {@code store} with its values kept decoded and its writes held: they are already one per key for
+     * a while, and a record cache beneath would only copy them into its own sorted map before passing
+     * them on.
      */
     private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> decoded(
             StoreBuilder<TimestampedKeyValueStore<String, V>> store, int maxEntries) {
         return DecodedValueCache.inFrontOf(store, maxEntries);
-    }
-
-    /** {@code store} behind Streams' record cache, which sends only each key's last write per commit. */
-    private static <V> StoreBuilder<TimestampedKeyValueStore<String, V>> cached(
-            StoreBuilder<TimestampedKeyValueStore<String, V>> store) {
-        return store.withCachingEnabled();
     }
 
     private static <V extends SpecificRecord> StoreBuilder<TimestampedKeyValueStore<String, V>> store(
