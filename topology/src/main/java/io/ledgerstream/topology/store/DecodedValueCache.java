@@ -31,19 +31,20 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * the record cache keeps only the last write of a key per commit; Streams has no cache of decoded
  * values, hence this layer.
  *
- * <p>It sits above Streams' own layers (metered, caching, change-logging, RocksDB). A put or delete
+ * <p>It sits above Streams' own layers (metered, change-logging, RocksDB). A put or delete
  * stays here, with the record context it was made in, until the task flushes its stores' caches
  * ({@link #flushCache}, in {@code StreamTask.prepareCommit}, before the producer's transaction
  * commits), flushes them for a checkpoint ({@link #flush}), until the key falls out of the least
- * recently used bound, or until {@value #HOLD_MS} ms of the task's clock have passed since the key's
- * first held write (the store's next put writes it down: a commit then has only its last few
- * milliseconds of writes to write down, and records that arrive during a commit wait less); then the last write of each key goes down, encoded once, under the context it
- * was made in, so the layers below (the changelog and RocksDB; the topology builds these stores
- * without Streams' record cache) get exactly what they would have got from Streams' own cache: the
- * last value of each key, in the same transaction. Scans from the
- * stream thread write everything held down first. Interactive queries from other threads read
- * through to the layers below, so they see what was flushed, at most one commit interval old: what
- * the next commit makes visible. On close nothing held is written: a task closed without a commit
+ * recently used bound, or, while the task keeps up with its input (the record it processes is less
+ * than {@value #CATCHING_UP_MS} ms old), until {@value #HOLD_MS} ms of the task's clock have passed
+ * since the key's first held write (the store's next put writes it down: a commit then has only its
+ * last few milliseconds of writes to write down, and records that arrive during a commit wait less);
+ * then the last write of each key goes down, encoded once, under the context it was made in, so the
+ * layers below (the changelog and RocksDB; the topology builds these stores without Streams' record
+ * cache) get what they would have got from Streams' own cache: the last value of each key, in the
+ * same transaction. Scans from the stream thread write everything held down first. Interactive
+ * queries from other threads read through to the layers below, so they see what was written down,
+ * at most one commit interval old. On close nothing held is written: a task closed without a commit
  * (an aborted transaction) must lose its writes. Outside a task (a store initialized with a context
  * that is not Streams' own, as in unit tests of processors) it writes through at once.
  *
@@ -72,6 +73,13 @@ public final class DecodedValueCache<V>
      * the commit interval (100 ms).
      */
     static final long HOLD_MS = 20;
+    /**
+     * How old, in milliseconds of the task's clock, the record being processed must be for the task to
+     * count as catching up on a backlog: then writes are held until the commit, where each key's many
+     * writes go down once (the most records per second), rather than for {@link #HOLD_MS} (the least
+     * wait for records that arrive during a commit). Records carry the time they were produced.
+     */
+    static final long CATCHING_UP_MS = 1_000;
 
     /** Stands for a key the store does not hold. */
     private static final Object ABSENT = new Object();
@@ -136,14 +144,17 @@ public final class DecodedValueCache<V>
         } else {
             writer = Thread.currentThread();
             long now = task.currentSystemTimeMs();
+            ProcessorRecordContext made = task.recordContext();
             HeldWrite<V> earlier = held.get(key);
             // a key written again keeps its place, and the time of its first write
-            held.put(key, new HeldWrite<>(value, task.recordContext(), earlier == null ? now : earlier.since()));
+            held.put(key, new HeldWrite<>(value, made, earlier == null ? now : earlier.since()));
+            values.put(key, value == null ? ABSENT : value);
+            if (made == null || now - made.timestamp() < CATCHING_UP_MS) {
+                writeDownHeldSince(now - HOLD_MS);
+            }
+            return;
         }
         values.put(key, value == null ? ABSENT : value);
-        if (task != null) {
-            writeDownHeldSince(task.currentSystemTimeMs() - HOLD_MS);
-        }
     }
 
     /** Writes down the held writes whose keys were first written at or before {@code time}, oldest first. */

@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -197,6 +199,35 @@ class DecodedValueCacheTest {
         assertThat(below.get("bob").value()).isEqualTo("2");
         assertThat(below.get("ann").value()).as("ann's new write is held anew").isEqualTo("2");
         assertThat(store.get("ann").value()).isEqualTo("3");
+        assertThat(store.held()).isOne();
+    }
+
+    @Test
+    void shouldHoldWritesUntilTheCommitWhileTheTaskCatchesUpOnABacklog() {
+        long hold = DecodedValueCache.HOLD_MS;
+        long now = 60_000;
+        TimestampedKeyValueStore<String, String> below = store.wrapped();
+        // records produced long before they are processed: the task is catching up
+        long produced = now - DecodedValueCache.CATCHING_UP_MS;
+        task.setRecordContext(new ProcessorRecordContext(produced, 1, 0, "in", new RecordHeaders()));
+        putAt(now, "ann", "1");
+        putAt(now + hold, "bob", "1");
+        putAt(now + 2 * hold, "ann", "2");
+
+        assertThat(below.get("ann")).as("held past the hold").isNull();
+        assertThat(store.held()).isEqualTo(2);
+
+        store.flushCache();
+
+        assertThat(below.get("ann").value()).isEqualTo("2");
+        assertThat(below.get("bob").value()).isEqualTo("1");
+
+        // a record produced just now: the task has caught up, and holds for the hold again
+        task.setRecordContext(new ProcessorRecordContext(now + 3 * hold, 2, 0, "in", new RecordHeaders()));
+        putAt(now + 3 * hold, "ann", "3");
+        putAt(now + 4 * hold, "bob", "2");
+
+        assertThat(below.get("ann").value()).isEqualTo("3");
         assertThat(store.held()).isOne();
     }
 
