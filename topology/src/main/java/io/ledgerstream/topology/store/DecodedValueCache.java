@@ -141,20 +141,20 @@ public final class DecodedValueCache<V>
                 : name() + ": " + value.value() + " would read back as something else (a decimal off the schema's scale?)";
         if (task == null) {
             wrapped().put(key, value);
-        } else {
-            writer = Thread.currentThread();
-            long now = task.currentSystemTimeMs();
-            ProcessorRecordContext made = task.recordContext();
-            HeldWrite<V> earlier = held.get(key);
-            // a key written again keeps its place, and the time of its first write
-            held.put(key, new HeldWrite<>(value, made, earlier == null ? now : earlier.since()));
             values.put(key, value == null ? ABSENT : value);
-            if (made == null || now - made.timestamp() < CATCHING_UP_MS) {
-                writeDownHeldSince(now - HOLD_MS);
-            }
             return;
         }
+        writer = Thread.currentThread();
+        long now = task.currentSystemTimeMs();
+        ProcessorRecordContext made = task.recordContext();
+        HeldWrite<V> earlier = held.get(key);
+        // a key written again keeps its place, and the time of its first write
+        held.put(key, new HeldWrite<>(value, made, earlier == null ? now : earlier.since()));
         values.put(key, value == null ? ABSENT : value);
+        boolean catchingUp = made != null && now - made.timestamp() >= CATCHING_UP_MS;
+        if (!catchingUp) {
+            writeDownHeldSince(now - HOLD_MS);
+        }
     }
 
     /** Writes down the held writes whose keys were first written at or before {@code time}, oldest first. */
