@@ -336,7 +336,7 @@ public final class DecodedValueCache<V>
         };
     }
 
-    /** A value put ({@code null} for a delete) and the record context it was put in. */
+    /** A value put ({@code null} for a delete), the record context it was put in, and when its key was first held. */
     private record HeldWrite<V>(ValueAndTimestamp<V> value, ProcessorRecordContext made, long since) {
     }
 
