@@ -4,7 +4,6 @@ import io.ledgerstream.config.LedgerstreamConfig;
 import io.ledgerstream.topology.store.BoundedRocksDbMemory;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -24,18 +23,6 @@ public final class StreamsSettings {
      * process longer than this looks like a death.
      */
     public static final int SESSION_TIMEOUT_MS = 10_000;
-    /**
-     * The producer's batch size per partition, unless overridden: four times Kafka's 16 KiB. A task
-     * sends its output and its stores' changelog records to a dozen partitions, and the stores' values
-     * (a user's month, baselines, payment series) are large, so 16 KiB batches filled several times a
-     * commit interval, each one a request of its own for the broker and a wake-up of the producer's
-     * sender thread. Draining 200,000 preloaded records on two cores (docs/benchmarks.md): 4,433-5,658
-     * records/s with 16 KiB, 6,755-8,575 with 64 KiB, the broker's CPU per record 58-68 µs against
-     * 41-49 µs. A batch takes its full size from the producer's 32 MiB buffer as it opens, so that holds
-     * 512 open batches; a thread with more (some forty tasks) sends batches before they fill rather
-     * than block.
-     */
-    public static final int PRODUCER_BATCH_BYTES = 64 * 1024;
 
     private StreamsSettings() {
     }
@@ -43,9 +30,7 @@ public final class StreamsSettings {
     /**
      * Application id, bootstrap servers, state directory, application server (when set), stream
      * threads, exactly-once v2, explicit naming of internal resources enforced, a 100 ms commit
-     * interval, a 10 s session timeout, 64 KiB producer batches, RocksDB's memory shared and bounded
-     * ({@link BoundedRocksDbMemory}); then every Kafka pass-through of {@code config}, last, so it may
-     * override these.
+     * interval, a 10 s session timeout, RocksDB's memory shared and bounded ({@link BoundedRocksDbMemory}); then every Kafka pass-through of {@code config}, last, so it may override these.
      */
     public static Properties properties(LedgerstreamConfig config) {
         Properties properties = new Properties();
@@ -62,7 +47,6 @@ public final class StreamsSettings {
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(SESSION_TIMEOUT_MS));
-        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(PRODUCER_BATCH_BYTES));
         properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         properties.put(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
         // transactions.raw is read as bytes and dead-lettered by the topology itself; this covers the

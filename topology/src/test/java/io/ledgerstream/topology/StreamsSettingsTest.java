@@ -31,12 +31,9 @@ class StreamsSettingsTest {
                 .containsEntry("ensure.explicit.internal.resource.naming", "true")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
                 .containsEntry("session.timeout.ms", "10000")
-                .containsEntry("batch.size", "65536")
                 .doesNotContainKeys(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
         assertThat(new StreamsConfig(properties).getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG))
                 .isTrue();
-        assertThat(new StreamsConfig(properties).getProducerConfigs("client").get("batch.size"))
-                .as("what Streams hands its producers").isEqualTo("65536");
     }
 
     @Test
@@ -62,11 +59,10 @@ class StreamsSettingsTest {
     void shouldLetPassThroughPropertiesOverrideTheDefaults() {
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of(
                 "LEDGERSTREAM_KAFKA_COMMIT_INTERVAL_MS", "1000", "LEDGERSTREAM_KAFKA_SECURITY_PROTOCOL", "SSL",
-                "LEDGERSTREAM_KAFKA_SESSION_TIMEOUT_MS", "20000", "LEDGERSTREAM_KAFKA_BATCH_SIZE", "16384"));
+                "LEDGERSTREAM_KAFKA_SESSION_TIMEOUT_MS", "20000"));
 
         assertThat(StreamsSettings.properties(config)).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000")
                 .containsEntry("session.timeout.ms", "20000")
-                .containsEntry("batch.size", "16384")
                 .containsEntry("security.protocol", "SSL");
     }
 }
