@@ -90,7 +90,7 @@ class ThreeInstanceTest {
             LedgerstreamApp standby = HostInfo.buildFromEndpoint(aConfig.applicationServer().orElseThrow())
                     .equals(standbyHost) ? a : b;
             UserStateReader activeOnly = new InteractiveQueryReader(standby.streams(),
-                    new StreamsKeyLocator(standby.streams(), true));
+                    new StreamsKeyLocator(standby.streams(), true), standby.openStores());
             assertThatThrownBy(() -> activeOnly.months(onC)).as("a standby's copy read as if it were the active task")
                     .isInstanceOf(StateNotQueryableException.class).hasMessageContaining("NOT_ACTIVE");
             assertThat(activeOnly.includingStandbys().months(onC)).extracting(MonthlySummary::getMonth)

@@ -14,6 +14,7 @@ import io.ledgerstream.topology.release.CurrentModel;
 import io.ledgerstream.topology.release.ModelReleaseProcessor;
 import io.ledgerstream.topology.settings.UserSettingsProcessor;
 import io.ledgerstream.topology.store.CommittedChanges;
+import io.ledgerstream.topology.store.OpenStores;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -53,16 +54,18 @@ public final class LedgerstreamTopology {
 
     /** The topology for these topics and settings; a pure function of its arguments. */
     public static Topology build(TopicCatalog catalog, TopologySettings settings) {
-        return build(catalog, settings, CommittedChanges.NONE);
+        return build(catalog, settings, CommittedChanges.NONE, new OpenStores());
     }
 
     /**
      * As {@link #build(TopicCatalog, TopologySettings)}, telling {@code summaryChanges} whose month
-     * summaries each commit changes (the API's response cache).
+     * summaries each commit changes (the API's response cache), and entering the user-keyed stores of
+     * the tasks in {@code openStores} while they are open (the API's interactive queries).
      */
-    public static Topology build(TopicCatalog catalog, TopologySettings settings, CommittedChanges summaryChanges) {
+    public static Topology build(TopicCatalog catalog, TopologySettings settings, CommittedChanges summaryChanges,
+                                 OpenStores openStores) {
         StreamsBuilder builder = new StreamsBuilder(namingEnforced());
-        StateStores.addTo(builder, catalog.serdes(), summaryChanges);
+        StateStores.addTo(builder, catalog.serdes(), summaryChanges, openStores);
         builder.globalTable(catalog.fxRates().name(),
                 Consumed.with(catalog.fxRates().keySerde(), catalog.fxRates().valueSerde()).withName(NodeNames.FX_RATES_SOURCE),
                 StateStores.fxRates(catalog.serdes()));

@@ -18,6 +18,7 @@ import io.ledgerstream.schemas.serde.AvroSerdes;
 import io.ledgerstream.topology.store.ChangeNotifyingStore;
 import io.ledgerstream.topology.store.CommittedChanges;
 import io.ledgerstream.topology.store.DecodedValueCache;
+import io.ledgerstream.topology.store.OpenStores;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -51,23 +52,31 @@ final class StateStores {
     }
 
     /**
-     * Adds every user-keyed store of {@link StoreNames} to {@code builder}; changes of month summaries
-     * are told to {@code summaryChanges} as they are committed.
+     * Adds every user-keyed store of {@link StoreNames} to {@code builder}, each entered in
+     * {@code openStores} while a task has it open; changes of month summaries are told to
+     * {@code summaryChanges} as they are committed.
      */
-    static void addTo(StreamsBuilder builder, AvroSerdes serdes, CommittedChanges summaryChanges) {
-        builder.addStateStore(decoded(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class),
-                DECODED_VERSIONS));
-        builder.addStateStore(store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class));
-        builder.addStateStore(ChangeNotifyingStore.inFrontOf(
-                decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)), summaryChanges));
-        builder.addStateStore(store(StoreNames.ALERTS, serdes, Alert.class));
-        builder.addStateStore(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class));
-        builder.addStateStore(decoded(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class)));
-        builder.addStateStore(decoded(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class)));
-        builder.addStateStore(decoded(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class)));
-        builder.addStateStore(decoded(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class)));
-        builder.addStateStore(decoded(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class)));
-        builder.addStateStore(store(StoreNames.USER_ACCOUNTS, serdes, UserAccount.class));
+    static void addTo(StreamsBuilder builder, AvroSerdes serdes, CommittedChanges summaryChanges,
+                      OpenStores openStores) {
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.TRANSACTION_VERSIONS, serdes, TransactionVersion.class), DECODED_VERSIONS)));
+        builder.addStateStore(openStores.register(
+                store(StoreNames.TRANSACTIONS_BY_DATE, serdes, EnrichedTransaction.class)));
+        builder.addStateStore(openStores.register(ChangeNotifyingStore.inFrontOf(
+                decoded(store(StoreNames.MONTHLY_SUMMARIES, serdes, MonthlySummary.class)), summaryChanges)));
+        builder.addStateStore(openStores.register(store(StoreNames.ALERTS, serdes, Alert.class)));
+        builder.addStateStore(openStores.register(store(StoreNames.RECENT_CHARGES, serdes, RecentCharge.class)));
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.SPENDING_HISTORY, serdes, SpendingHistory.class))));
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.RECURRING_PAYMENTS, serdes, PaymentSeries.class))));
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.ANOMALY_PROFILES, serdes, AnomalyProfile.class))));
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.USER_SETTINGS, serdes, UserSettings.class))));
+        builder.addStateStore(openStores.register(
+                decoded(store(StoreNames.CATEGORY_CORRECTIONS, serdes, CategoryCorrection.class))));
+        builder.addStateStore(openStores.register(store(StoreNames.USER_ACCOUNTS, serdes, UserAccount.class)));
     }
 
     /** How the global {@value StoreNames#FX_RATES} table is materialized. */

@@ -20,6 +20,8 @@ import io.ledgerstream.topology.categorize.model.CategoryModel;
 import io.ledgerstream.topology.categorize.model.ModelCodec;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModel;
 import io.ledgerstream.topology.detect.anomaly.AnomalyModelCodec;
+import io.ledgerstream.topology.store.CommittedChanges;
+import io.ledgerstream.topology.store.OpenStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -67,6 +69,9 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     final TestOutputTopic<String, RejectedRecord> rejected;
     final TestOutputTopic<String, Alert> alerts;
 
+    /** The stores the driver's task has open (its one task is partition 0's, active). */
+    final OpenStores openStores = new OpenStores();
+
     private final Path stateDir;
     private final boolean ownsStateDir;
 
@@ -92,7 +97,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
         catalog = TopicCatalog.create("", TopicCatalog.DEFAULT_PARTITIONS, new AvroSerdes(new InMemorySchemaRegistryClient()));
         LedgerstreamConfig config = LedgerstreamConfig.load(Map.of("LEDGERSTREAM_STATE_DIR", stateDir.toString(),
                 "LEDGERSTREAM_APPLICATION_ID", "ledgerstream-test"));
-        driver = new TopologyTestDriver(LedgerstreamTopology.build(catalog, topologySettings),
+        driver = new TopologyTestDriver(LedgerstreamTopology.build(catalog, topologySettings,
+                CommittedChanges.NONE, openStores),
                 StreamsSettings.properties(config), START);
         raw = driver.createInputTopic(catalog.raw().name(), Serdes.String().serializer(), catalog.raw().valueSerde().serializer());
         rawBytes = driver.createInputTopic(catalog.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

@@ -28,6 +28,7 @@ import io.ledgerstream.schemas.topics.TopicCatalog;
 import io.ledgerstream.topology.LedgerstreamTopology;
 import io.ledgerstream.topology.StreamsSettings;
 import io.ledgerstream.topology.TopologySettings;
+import io.ledgerstream.topology.store.OpenStores;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,6 +68,7 @@ public final class LedgerstreamApp implements AutoCloseable {
     private final TopicCatalog catalog;
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
     private KafkaStreams streams;
+    private OpenStores openStores;
     private UserCommandPublisher publisher;
     private SharedRedis redis;
     private ResponseCache cache;
@@ -132,7 +134,8 @@ public final class LedgerstreamApp implements AutoCloseable {
         PrometheusMeterRegistry meters = meters();
         cache = new ResponseCache(redis, config.applicationId(), meters).hearChanges();
         // the cache learns of every committed change of month summaries from the topology itself
-        Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults(), cache);
+        openStores = new OpenStores();
+        Topology topology = LedgerstreamTopology.build(catalog, TopologySettings.defaults(), cache, openStores);
         log.info("Ledgerstream topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, StreamsSettings.properties(config));
         streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -161,7 +164,7 @@ public final class LedgerstreamApp implements AutoCloseable {
                 .description("Browsers listening for live alerts on this instance").register(meters);
         alertListener = new AlertTopicListener(config, catalog, liveAlerts).start();
         routing = routing(locator, auth.tokens().forwardingMark());
-        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator), routing, publisher,
+        http = ApiServer.create(new ApiDependencies(new InteractiveQueryReader(streams, locator, openStores), routing, publisher,
                 streams::state, Clock.systemUTC(), auth, cache, limits, meters, liveAlerts));
         // the API first, so /health and /ready answer while Streams restores its state
         http.start(config.httpHost(), config.httpPort());
@@ -233,6 +236,12 @@ public final class LedgerstreamApp implements AutoCloseable {
     /** Base URL of the API, e.g. {@code http://127.0.0.1:8080}. */
     public String apiUrl() {
         return "http://" + config.httpHost() + ":" + port();
+    }
+
+    /** The stores the tasks of {@link #streams()} have open, for interactive queries. */
+    public synchronized OpenStores openStores() {
+        requireStarted();
+        return openStores;
     }
 
     public synchronized KafkaStreams streams() {

@@ -7,6 +7,7 @@ import io.ledgerstream.schemas.avro.PaymentSeries;
 import io.ledgerstream.schemas.avro.UserAccount;
 import io.ledgerstream.schemas.avro.UserSettings;
 import io.ledgerstream.topology.StoreNames;
+import io.ledgerstream.topology.store.OpenStores;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.query.FailureReason;
 import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -36,26 +39,38 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * reader asks for an active task on a running thread ({@link StateQueryRequest#requireActive()}) and
  * fails with {@link StateNotQueryableException} otherwise; only {@link #includingStandbys()}, for a
  * caller who allowed a stale answer, reads any copy.
+ * <p>
+ * Where the user's partition is known and its task is active here, the reader asks that partition's
+ * store directly ({@link OpenStores}), on a {@code RUNNING} instance: {@code KafkaStreams#query} would
+ * find the store by listing every task under the state updater's lock, which under many concurrent
+ * requests is where they queue. Otherwise (no partition known, the task not active here, the instance
+ * rebalancing) it asks {@code KafkaStreams#query}, which says why it cannot answer.
  */
 public final class InteractiveQueryReader implements UserStateReader {
 
+    private static final QueryConfig NO_EXECUTION_INFO = new QueryConfig(false);
+
     private final KafkaStreams streams;
     private final KeyLocator locator;
+    private final OpenStores openStores;
     private final boolean activeOnly;
 
-    public InteractiveQueryReader(KafkaStreams streams, KeyLocator locator) {
-        this(streams, locator, true);
+    /** @param openStores the stores the topology of {@code streams} entered there */
+    public InteractiveQueryReader(KafkaStreams streams, KeyLocator locator, OpenStores openStores) {
+        this(streams, locator, openStores, true);
     }
 
-    private InteractiveQueryReader(KafkaStreams streams, KeyLocator locator, boolean activeOnly) {
+    private InteractiveQueryReader(KafkaStreams streams, KeyLocator locator, OpenStores openStores,
+                                   boolean activeOnly) {
         this.streams = streams;
         this.locator = locator;
+        this.openStores = openStores;
         this.activeOnly = activeOnly;
     }
 
     @Override
     public UserStateReader includingStandbys() {
-        return activeOnly ? new InteractiveQueryReader(streams, locator, false) : this;
+        return activeOnly ? new InteractiveQueryReader(streams, locator, openStores, false) : this;
     }
 
     @Override
@@ -139,14 +154,9 @@ public final class InteractiveQueryReader implements UserStateReader {
     /** The successful result of every partition asked, or a failure once every result is closed. */
     private <R> List<R> results(String storeName, String userId, Query<R> query) {
         OptionalInt partition = locator.locate(storeName, userId).partition();
-        StateQueryRequest<R> request = StateQueryRequest.inStore(storeName).withQuery(query);
-        if (partition.isPresent()) {
-            request = request.withPartitions(Set.of(partition.getAsInt()));
-        }
-        if (activeOnly) {
-            request = request.requireActive();
-        }
-        Map<Integer, QueryResult<R>> byPartition = streams.query(request).getPartitionResults();
+        Map<Integer, QueryResult<R>> byPartition = (partition.isPresent()
+                ? activeStoreResult(storeName, partition.getAsInt(), query) : Optional.<Map<Integer, QueryResult<R>>>empty())
+                .orElseGet(() -> streamsResults(storeName, partition, query));
         List<R> results = new ArrayList<>();
         RuntimeException failure = null;
         if (byPartition.isEmpty() || partition.isPresent() && !byPartition.containsKey(partition.getAsInt())) {
@@ -166,6 +176,27 @@ public final class InteractiveQueryReader implements UserStateReader {
             throw failure;
         }
         return results;
+    }
+
+    /** The result of the active task's store here, asked directly, if it is open here on a running instance. */
+    private <R> Optional<Map<Integer, QueryResult<R>>> activeStoreResult(String storeName, int partition,
+                                                                         Query<R> query) {
+        if (!activeOnly || streams.state() != KafkaStreams.State.RUNNING) {
+            return Optional.empty();
+        }
+        return openStores.active(storeName, partition).map(store ->
+                Map.of(partition, store.query(query, PositionBound.unbounded(), NO_EXECUTION_INFO)));
+    }
+
+    private <R> Map<Integer, QueryResult<R>> streamsResults(String storeName, OptionalInt partition, Query<R> query) {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(storeName).withQuery(query);
+        if (partition.isPresent()) {
+            request = request.withPartitions(Set.of(partition.getAsInt()));
+        }
+        if (activeOnly) {
+            request = request.requireActive();
+        }
+        return streams.query(request).getPartitionResults();
     }
 
     private static RuntimeException failureOf(String storeName, int partition, QueryResult<?> result) {

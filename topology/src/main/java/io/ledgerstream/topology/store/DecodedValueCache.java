@@ -16,6 +16,12 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.TimestampedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -42,9 +48,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * then the last write of each key goes down, encoded once, under the context it was made in, so the
  * layers below (the changelog and RocksDB; the topology builds these stores without Streams' record
  * cache) get what they would have got from Streams' own cache: the last value of each key, in the
- * same transaction. Scans from the stream thread write everything held down first. Interactive
- * queries from other threads read through to the layers below, so they see what was written down,
- * at most one commit interval old. On close nothing held is written: a task closed without a commit
+ * same transaction. Scans from the stream thread write everything held down first. An interactive
+ * query of one key, from another thread, is answered from the values kept here if its key is among
+ * them (as Streams' caching store answers from its record cache: what the task has processed, held or
+ * not), else from the layers below, without keeping it; other queries read the layers below, so they
+ * see what was written down, at most one commit interval old. On close nothing held is written: a task closed without a commit
  * (an aborted transaction) must lose its writes. Outside a task (a store initialized with a context
  * that is not Streams' own, as in unit tests of processors) it writes through at once.
  *
@@ -56,8 +64,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * from memory would differ from one from disk: decimals at the schema's scale (4), timestamps in whole
  * milliseconds. With assertions on, as in the tests, every put checks this against an Avro copy, which
  * converts exactly as a round trip does. At most {@code maxEntries} keys per store and task, least
- * recently used out. Reads from other threads (interactive queries through {@code KafkaStreams#store})
- * are synchronized with the stream thread.
+ * recently used out. Reads from other threads (interactive queries) are synchronized with the
+ * stream thread.
  *
  * <p>It extends Streams' {@link WrappedStateStore} (an internal class) because the state manager
  * flushes and clears caches only through stores of that family, and it sets the record context of
@@ -168,6 +176,41 @@ public final class DecodedValueCache<V>
             oldestFirst.remove();
             writeDown(write.getKey(), write.getValue());
         }
+    }
+
+    /**
+     * Answers a {@link KeyQuery} or {@link TimestampedKeyQuery} (an interactive query, from another
+     * thread) from the values kept here when the key is among them, as Streams' own caching store
+     * answers from its record cache; anything else, a key not kept, or a query bound to a position,
+     * goes to the layers below. A query never adds to what is kept: that could push a held write out,
+     * and writing down is the stream thread's.
+     */
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        if (positionBound.isUnbounded()) {
+            if (query instanceof KeyQuery<?, ?> key) {
+                Object kept = kept(key.getKey());
+                if (kept != null) {
+                    return answer(kept == ABSENT ? null : cast(kept).value());
+                }
+            } else if (query instanceof TimestampedKeyQuery<?, ?> key) {
+                Object kept = kept(key.key());
+                if (kept != null) {
+                    return answer(kept == ABSENT ? null : cast(kept));
+                }
+            }
+        }
+        return super.query(query, positionBound, config);
+    }
+
+    /** The value kept for {@code key}, {@link #ABSENT}, or null if it is not kept. */
+    private synchronized Object kept(Object key) {
+        return values.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> QueryResult<R> answer(Object result) {
+        return (QueryResult<R>) QueryResult.forResult(result);
     }
 
     @Override

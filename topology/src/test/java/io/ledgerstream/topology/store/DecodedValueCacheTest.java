@@ -22,6 +22,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.TimestampedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -111,6 +116,39 @@ class DecodedValueCacheTest {
 
         assertThat(first.value()).isEqualTo("groceries");
         assertThat(store.get("ann|2026-01")).isSameAs(first);
+    }
+
+    @Test
+    void shouldAnswerAnInteractiveQueryFromMemoryWhenItKeepsTheKey() {
+        ValueAndTimestamp<String> held = ValueAndTimestamp.make(new String("groceries"), 7);
+        store.put("ann|2026-01", held);
+        assertThat(store.get("bob|2026-01")).isNull();
+
+        QueryResult<String> plain = store.query(KeyQuery.withKey("ann|2026-01"), PositionBound.unbounded(),
+                new QueryConfig(false));
+        QueryResult<ValueAndTimestamp<String>> timestamped = store.query(
+                TimestampedKeyQuery.withKey("ann|2026-01"), PositionBound.unbounded(), new QueryConfig(false));
+        QueryResult<String> absent = store.query(KeyQuery.withKey("bob|2026-01"), PositionBound.unbounded(),
+                new QueryConfig(false));
+
+        assertThat(store.wrapped().get("ann|2026-01")).isNull(); // still held: only memory has it
+        assertThat(plain.isSuccess()).isTrue();
+        assertThat(plain.getResult()).isSameAs(held.value());
+        assertThat(timestamped.getResult()).isSameAs(held);
+        assertThat(absent.isSuccess()).isTrue();
+        assertThat(absent.getResult()).isNull();
+    }
+
+    @Test
+    void shouldReadAnInteractiveQueryThroughWithoutKeepingTheKey() {
+        store.wrapped().put("ann|2026-01", ValueAndTimestamp.make("groceries", 7));
+
+        QueryResult<String> result = store.query(KeyQuery.withKey("ann|2026-01"), PositionBound.unbounded(),
+                new QueryConfig(false));
+
+        assertThat(result.isSuccess()).isTrue();
+        assertThat(result.getResult()).isEqualTo("groceries");
+        assertThat(store.size()).isZero(); // a query from another thread never adds (nor pushes a held write out)
     }
 
     @Test
