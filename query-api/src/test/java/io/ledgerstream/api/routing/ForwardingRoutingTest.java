@@ -19,7 +19,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,10 +73,30 @@ class ForwardingRoutingTest {
     }
 
     /** A loopback port nothing listens on. */
-    private static HostInfo unreachableHost() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new HostInfo("127.0.0.1", socket.getLocalPort());
+    /**
+     * A port no server can take while these tests run: bound by a socket that never listens, so a
+     * connection to it is refused. (A port found free and let go can be handed next to the server
+     * under test, which then received the forward itself: a CI run failed so.)
+     */
+    private static final Socket UNREACHABLE = boundWithoutListening();
+
+    private static Socket boundWithoutListening() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void releaseUnreachablePort() throws IOException {
+        UNREACHABLE.close();
+    }
+
+    private static HostInfo unreachableHost() {
+        return new HostInfo("127.0.0.1", UNREACHABLE.getLocalPort());
     }
 
     private void withOwner(OwnerTest test) {
