@@ -154,8 +154,7 @@ public final class InteractiveQueryReader implements UserStateReader {
     /** The successful result of every partition asked, or a failure once every result is closed. */
     private <R> List<R> results(String storeName, String userId, Query<R> query) {
         OptionalInt partition = locator.locate(storeName, userId).partition();
-        Map<Integer, QueryResult<R>> byPartition = (partition.isPresent()
-                ? activeStoreResult(storeName, partition.getAsInt(), query) : Optional.<Map<Integer, QueryResult<R>>>empty())
+        Map<Integer, QueryResult<R>> byPartition = activeStoreResult(storeName, partition, query)
                 .orElseGet(() -> streamsResults(storeName, partition, query));
         List<R> results = new ArrayList<>();
         RuntimeException failure = null;
@@ -178,14 +177,17 @@ public final class InteractiveQueryReader implements UserStateReader {
         return results;
     }
 
-    /** The result of the active task's store here, asked directly, if it is open here on a running instance. */
-    private <R> Optional<Map<Integer, QueryResult<R>>> activeStoreResult(String storeName, int partition,
+    /**
+     * The result of the partition's store here, asked directly, if the partition is known and its
+     * active task has the store open here, on a running instance.
+     */
+    private <R> Optional<Map<Integer, QueryResult<R>>> activeStoreResult(String storeName, OptionalInt partition,
                                                                          Query<R> query) {
-        if (!activeOnly || streams.state() != KafkaStreams.State.RUNNING) {
+        if (!activeOnly || partition.isEmpty() || streams.state() != KafkaStreams.State.RUNNING) {
             return Optional.empty();
         }
-        return openStores.active(storeName, partition).map(store ->
-                Map.of(partition, store.query(query, PositionBound.unbounded(), NO_EXECUTION_INFO)));
+        return openStores.active(storeName, partition.getAsInt()).map(store ->
+                Map.of(partition.getAsInt(), store.query(query, PositionBound.unbounded(), NO_EXECUTION_INFO)));
     }
 
     private <R> Map<Integer, QueryResult<R>> streamsResults(String storeName, OptionalInt partition, Query<R> query) {

@@ -52,8 +52,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * query of one key, from another thread, is answered from the values kept here if its key is among
  * them (as Streams' caching store answers from its record cache: what the task has processed, held or
  * not), else from the layers below, without keeping it; other queries read the layers below, so they
- * see what was written down, at most one commit interval old. On close nothing held is written: a task closed without a commit
- * (an aborted transaction) must lose its writes. Outside a task (a store initialized with a context
+ * see what was written down, at most one commit interval old. On close nothing held is written: a
+ * task closed without a commit (an aborted transaction) must lose its writes. Outside a task (a store initialized with a context
  * that is not Streams' own, as in unit tests of processors) it writes through at once.
  *
  * <p>It remembers absent keys too. It is dropped whenever Streams clears its own caches (a task
