@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
  * wait 5 ms on average), so hello and the summary are also measured paced: each connection waits
  * between its requests (wrk's {@code delay()}), so that all of them together offer
  * {@code --paced-rate} requests/s; wrk's latency counts from a request's write to its response.
+ * Beside each figure it prints the p99 of the stalls every thread of this process saw meanwhile
+ * ({@link Hiccups}): a p99 latency near it is the machine's or the collector's, not the server's work.
  */
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Measure the HTTP API with wrk: hello, /summary cached and uncached, a transactions page.")
@@ -119,7 +121,9 @@ final class ApiBenchCommand implements Callable<Integer> {
     private record Endpoint(String url, String token, String cacheControl) {
     }
 
-    private record Figures(double rps, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
+    /** wrk's figures, and the p99 of the stalls every thread of this process saw meanwhile ({@link Hiccups}). */
+    private record Figures(double rps, double p50Millis, double p99Millis, long non2xx, long socketErrors,
+                           double hiccupP99Millis) {
     }
 
     @Override
@@ -154,7 +158,8 @@ final class ApiBenchCommand implements Callable<Integer> {
             }
             try (LedgerstreamApp first = new LedgerstreamApp(instance(base, data, "a"), pipeline.catalog()).start();
                  LedgerstreamApp second = new LedgerstreamApp(instance(base, data, "b"), pipeline.catalog()).start();
-                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
+                 Hiccups hiccups = Hiccups.start()) {
                 while (first.streams().state() != KafkaStreams.State.RUNNING
                         || second.streams().state() != KafkaStreams.State.RUNNING
                         || ConsumerLag.of(admin, runId, pipeline.catalog().raw().name()) > 0) {
@@ -190,7 +195,7 @@ final class ApiBenchCommand implements Callable<Integer> {
                 for (int round = 0; round < rounds; round++) {
                     for (Map.Entry<String, Endpoint> endpoint : endpoints.entrySet()) {
                         measured.computeIfAbsent(endpoint.getKey(), name -> new ArrayList<>())
-                                .add(measure(endpoint.getValue(), script));
+                                .add(measure(endpoint.getValue(), script, hiccups));
                     }
                 }
                 List<Figures> hello = measured.get(HELLO);
@@ -200,10 +205,12 @@ final class ApiBenchCommand implements Callable<Integer> {
                     for (int round = 0; round < rounds; round++) {
                         ratios.add(figures.get(round).rps() / hello.get(round).rps());
                     }
-                    out.printf("%-32s %,9.0f req/s [%,.0f-%,.0f]  p50 %6.2f ms  p99 %6.2f ms  %5.2f x hello [%.2f-%.2f]%s%n",
+                    out.printf("%-32s %,9.0f req/s [%,.0f-%,.0f]  p50 %6.2f ms  p99 %6.2f ms  %5.2f x hello [%.2f-%.2f]"
+                                    + "  stalls p99 %5.2f ms%s%n",
                             name, median(figures, Figures::rps), min(figures, Figures::rps), max(figures, Figures::rps),
                             median(figures, Figures::p50Millis), median(figures, Figures::p99Millis),
-                            median(ratios), Collections.min(ratios), Collections.max(ratios), errors(figures));
+                            median(ratios), Collections.min(ratios), Collections.max(ratios),
+                            median(figures, Figures::hiccupP99Millis), errors(figures));
                 });
 
                 long delayMillis = Math.max(1, Math.round(connections * 1000.0 / pacedRate));
@@ -212,10 +219,14 @@ final class ApiBenchCommand implements Callable<Integer> {
                 out.printf("%npaced: each of the %d connections waits %d ms before each request (about %,d req/s offered"
                         + " in all); latency from a request's write to its response:%n", connections, delayMillis, pacedRate);
                 for (String name : List.of(HELLO, SUMMARY_OWNER, SUMMARY_OWNER_UNCACHED)) {
-                    Figures figures = measure(endpoints.get(name), paced);
-                    out.printf("%-32s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", name, figures.rps(),
-                            figures.p50Millis(), figures.p99Millis(), errors(List.of(figures)));
+                    Figures figures = measure(endpoints.get(name), paced, hiccups);
+                    out.printf("%-32s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  stalls p99 %5.2f ms%s%n", name,
+                            figures.rps(), figures.p50Millis(), figures.p99Millis(), figures.hiccupP99Millis(),
+                            errors(List.of(figures)));
                 }
+                out.printf("%nstalls: how late a thread of this process (the two instances' JVM) woke from 1 ms sleeps"
+                        + " while wrk ran, as jHiccup measures: the collector's pauses and the cores taken by other"
+                        + " processes (wrk, the broker, Redis); no answer comes sooner than these.%n");
             }
         }
         return 0;
@@ -255,14 +266,17 @@ final class ApiBenchCommand implements Callable<Integer> {
                 .with(Key.APPLICATION_SERVER, "127.0.0.1:" + port);
     }
 
-    private Figures measure(Endpoint endpoint, Path script) throws IOException, InterruptedException {
+    private Figures measure(Endpoint endpoint, Path script, Hiccups hiccups) throws IOException, InterruptedException {
+        hiccups.restart();
         Matcher figures = WRK_FIGURES.matcher(wrk(endpoint, script, duration));
+        double hiccupP99Millis = hiccups.sinceRestart().getValueAtPercentile(99) / 1e6;
         if (!figures.find()) {
             throw new IllegalStateException("wrk printed no figures for " + endpoint.url());
         }
         double seconds = Long.parseLong(figures.group(2)) / 1e6;
         return new Figures(Long.parseLong(figures.group(1)) / seconds, Long.parseLong(figures.group(3)) / 1e3,
-                Long.parseLong(figures.group(4)) / 1e3, Long.parseLong(figures.group(5)), Long.parseLong(figures.group(6)));
+                Long.parseLong(figures.group(4)) / 1e3, Long.parseLong(figures.group(5)), Long.parseLong(figures.group(6)),
+                hiccupP99Millis);
     }
 
     private String wrk(Endpoint endpoint, Path script, Duration time) throws IOException, InterruptedException {
