@@ -36,7 +36,9 @@ class BenchCommandTest {
                 .containsPattern("second half of the records: [\\d,]+ records/s; CPU per record: stream thread\\(s\\) \\d+ µs,"
                         + " this JVM in all \\d+ µs, broker [1-9]\\d* µs")
                 .containsPattern("memory after the drain, 20 users with 150\\.0 transactions each: state on disk [\\d,]+ MB"
-                        + " \\([\\d,]+ MB per 100,000 users, .*\\); the app's heap after a full GC -?[\\d,]+ MB");
+                        + " \\(.*\\); the app's heap after a full GC -?[\\d,]+ MB")
+                .contains("(not scaled per 100,000 users: with 20 users")
+                .doesNotContain("per 100,000 users: state on disk");
     }
 
     private static double rate(String printed, String line) {
